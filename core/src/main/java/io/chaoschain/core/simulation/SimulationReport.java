@@ -1,0 +1,52 @@
+package io.chaoschain.core.simulation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts a fork simulation established. Judging them (is the proposal good?) is the agent's job, not the
+ * simulator's.
+ *
+ * @param forkBlock the block the fork was taken at
+ * @param chainId the forked chain's id
+ * @param actions what each proposal action did when executed by the executor on the fork
+ * @param baseline replay of recent traffic without the proposal
+ * @param withProposal replay of the same traffic after the proposal executed
+ * @param metricsBefore probe values after the baseline replay
+ * @param metricsAfter probe values after the replay with the proposal
+ * @param stateChanges storage slots the proposal's execution changed, per contract
+ * @param reportHash keccak256 of the canonical JSON of everything above: what an agent attests to on submission
+ */
+public record SimulationReport(
+    long forkBlock,
+    long chainId,
+    List<ActionOutcome> actions,
+    ReplayOutcome baseline,
+    ReplayOutcome withProposal,
+    Map<String, BigDecimal> metricsBefore,
+    Map<String, BigDecimal> metricsAfter,
+    List<StateChange> stateChanges,
+    String reportHash) {
+
+  /** True when every proposal action executed without reverting. */
+  public boolean allActionsSucceeded() {
+    return actions.stream().allMatch(ActionOutcome::success);
+  }
+
+  /** The result of executing one action on the fork. */
+  public record ActionOutcome(
+      String target, String selector, boolean success, String revertReason, long gasUsed, String txHash) {}
+
+  /**
+   * The result of replaying traffic.
+   *
+   * @param transactions transactions replayed
+   * @param reverted how many reverted
+   * @param revertReasons decoded revert reason (custom error name or message) to count
+   */
+  public record ReplayOutcome(int transactions, int reverted, Map<String, Integer> revertReasons) {}
+
+  /** A storage slot changed by the proposal's execution. */
+  public record StateChange(String contract, String slot, String before, String after) {}
+}
