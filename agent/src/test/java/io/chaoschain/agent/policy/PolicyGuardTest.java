@@ -1,0 +1,79 @@
+package io.chaoschain.agent.policy;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chaoschain.agent.RateModelCalls;
+import io.chaoschain.core.metrics.RateModel;
+import io.chaoschain.core.proposal.ParameterChange;
+import io.chaoschain.core.proposal.ProposalAction;
+import io.chaoschain.core.proposal.ProposalDraft;
+import io.chaoschain.core.simulation.SimulationReport;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PolicyGuardTest {
+  static final String MARKET = "0x00000000000000000000000000000000000000aa";
+  static final String OTHER = "0x00000000000000000000000000000000000000cc";
+  static final RateModel CURRENT = new RateModel(BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(3), BigInteger.valueOf(4), null);
+  final PolicyGuard guard = new PolicyGuard(new AgentPolicy(Map.of(MARKET, Set.of(RateModelCalls.SET_RATE_MODEL_SELECTOR)), 1, true));
+
+  static ProposalDraft draft(String target, RateModel set, BigInteger statedNew) {
+    ProposalAction action = RateModelCalls.setRateModel(target, set);
+    return new ProposalDraft("t", "d", List.of(action), new ParameterChange(target, "jumpMultiplierPerYear", CURRENT.jumpMultiplierPerYear(), statedNew));
+  }
+
+  static SimulationReport report(ProposalDraft draft, boolean success) {
+    ProposalAction a = draft.actions().getFirst();
+    return new SimulationReport(1, 1, List.of(new SimulationReport.ActionOutcome(a.target(), a.selector(), success, "", 1, "0x")),
+        new SimulationReport.ReplayOutcome(0, 0, Map.of()), new SimulationReport.ReplayOutcome(0, 0, Map.of()),
+        Map.of(), Map.of(), List.of(), "0xabc");
+  }
+
+  static RateModel withJump(long jump) {
+    return new RateModel(CURRENT.baseRatePerYear(), CURRENT.multiplierPerYear(), BigInteger.valueOf(jump), CURRENT.kink(), null);
+  }
+
+  @Test
+  void shouldAcceptAnAllowedCallMatchingItsStatedChangeWithAPassingSimulation() {
+    ProposalDraft d = draft(MARKET, withJump(9), BigInteger.valueOf(9));
+    assertThatCode(() -> guard.check(d, report(d, true), true, CURRENT)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void shouldRejectATargetOutsideThePolicy() {
+    ProposalDraft d = draft(OTHER, withJump(9), BigInteger.valueOf(9));
+    assertThatThrownBy(() -> guard.check(d, report(d, true), true, CURRENT))
+        .isInstanceOf(PolicyViolationException.class).hasMessageContaining("not in the agent's policy");
+  }
+
+  @Test
+  void shouldRejectCalldataThatDiffersFromTheStatedValue() {
+    ProposalDraft d = draft(MARKET, withJump(9), BigInteger.valueOf(10));
+    assertThatThrownBy(() -> guard.check(d, report(d, true), true, CURRENT)).hasMessageContaining("description states 10");
+  }
+
+  @Test
+  void shouldRejectCalldataThatAlsoChangesAnUnstatedParameter() {
+    RateModel sneaky = new RateModel(BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(9), BigInteger.valueOf(5), null);
+    ProposalDraft d = draft(MARKET, sneaky, BigInteger.valueOf(9));
+    assertThatThrownBy(() -> guard.check(d, report(d, true), true, CURRENT)).hasMessageContaining("does not state");
+  }
+
+  @Test
+  void shouldRefuseWithoutAPassingSimulation() {
+    ProposalDraft d = draft(MARKET, withJump(9), BigInteger.valueOf(9));
+    assertThatThrownBy(() -> guard.check(d, null, true, CURRENT)).hasMessageContaining("no simulation report");
+    assertThatThrownBy(() -> guard.check(d, report(d, true), false, CURRENT)).hasMessageContaining("did not pass");
+    assertThatThrownBy(() -> guard.check(d, report(d, false), true, CURRENT)).hasMessageContaining("did not pass");
+  }
+
+  @Test
+  void shouldRefuseCallsThatSendEther() {
+    assertThatThrownBy(() -> guard.checkCall(MARKET, RateModelCalls.SET_RATE_MODEL_SELECTOR, BigInteger.ONE))
+        .hasMessageContaining("wei");
+  }
+}
