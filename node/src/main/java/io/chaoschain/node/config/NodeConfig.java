@@ -1,0 +1,76 @@
+package io.chaoschain.node.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node's whole configuration, validated when loaded ({@link ConfigLoader}); every record here is immutable.
+ *
+ * @param dataDir where the database, API token and other state live
+ * @param api the REST API
+ * @param chains configured chains by name
+ * @param agents the agents this node runs
+ * @param lifecycle timing of the proposal lifecycle loop
+ */
+public record NodeConfig(
+    Path source,
+    Path dataDir,
+    ApiConfig api,
+    Map<String, ChainConfig> chains,
+    List<AgentConfig> agents,
+    LifecycleConfig lifecycle) {
+
+  /** @param port 0 picks a free port */
+  public record ApiConfig(boolean enabled, String host, int port) {}
+
+  /**
+   * One chain and the governance contracts on it.
+   *
+   * @param rpc RPC URLs in failover order
+   * @param confirmations blocks an event must be buried under before the node acts on it
+   */
+  public record ChainConfig(
+      String name,
+      long chainId,
+      List<String> rpc,
+      int confirmations,
+      String governor,
+      String timelock,
+      String endpoint,
+      String registry) {}
+
+  /**
+   * One agent: which market it governs and the operator key it submits with.
+   *
+   * @param agentId its id in the chain's AgentRegistry (ERC-8004 identity)
+   * @param keystore encrypted JSON keystore of the operator key
+   * @param passwordFile file holding the keystore password (or null)
+   * @param passwordEnv environment variable holding the keystore password (used when passwordFile is null)
+   */
+  public record AgentConfig(
+      String name,
+      String chain,
+      long agentId,
+      String market,
+      Path keystore,
+      Path passwordFile,
+      String passwordEnv,
+      AgentTuning tuning) {}
+
+  /** Thresholds of the agent's analyst; see {@code io.chaoschain.agent.AnalystSettings}. */
+  public record AgentTuning(
+      int minSamples,
+      String highUtilization,
+      String targetUtilization,
+      String maxBorrowApr,
+      int historyBlocks) {}
+
+  /**
+   * @param pollInterval how often the lifecycle loop looks at the chain
+   * @param outcomeBlocks blocks after execution over which the outcome is measured
+   * @param exitWhenIdle stop the node once every agent's proposal reached a recorded outcome (used by the demo)
+   */
+  public record LifecycleConfig(Duration pollInterval, int outcomeBlocks, boolean exitWhenIdle) {}
+}

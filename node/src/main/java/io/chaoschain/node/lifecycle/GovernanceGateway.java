@@ -1,0 +1,191 @@
+package io.chaoschain.node.lifecycle;
+
+import io.chaoschain.agent.policy.PolicyGuard;
+import io.chaoschain.chains.contracts.DaoGovernor;
+import io.chaoschain.core.Hex;
+import io.chaoschain.core.proposal.ProposalAction;
+import io.chaoschain.core.proposal.ProposalDraft;
+import io.chaoschain.core.proposal.ProposalState;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.Event;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint8;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.tx.TransactionManager;
+import org.web3j.tx.gas.ContractGasProvider;
+
+/**
+ * The node's view of one chain's governance contracts: the Governor (read state, queue, execute) and the
+ * GovernanceEndpoint (submit). Every transaction it sends passes the agent's transaction policy first.
+ */
+public final class GovernanceGateway {
+  static final Event VOTE_CAST = new Event("VoteCast", List.of(
+      new TypeReference<Address>(true) {}, new TypeReference<Uint256>() {}, new TypeReference<Uint8>() {},
+      new TypeReference<Uint256>() {}, new TypeReference<Utf8String>() {}));
+  static final Event PROPOSAL_SUBMITTED = new Event("ProposalSubmitted", List.of(
+      new TypeReference<Uint256>(true) {}, new TypeReference<Uint256>(true) {}, new TypeReference<Address>(true) {},
+      new TypeReference<Bytes32>() {}, new TypeReference<Utf8String>() {}));
+
+  private final Web3j web3j;
+  private final TransactionManager transactions;
+  private final ContractGasProvider gas;
+  private final DaoGovernor governor;
+  private final String endpoint;
+  private final PolicyGuard transactionPolicy;
+
+  public GovernanceGateway(Web3j web3j, TransactionManager transactions, ContractGasProvider gas, String governor,
+      String endpoint, PolicyGuard transactionPolicy) {
+    this.web3j = web3j;
+    this.transactions = transactions;
+    this.gas = gas;
+    this.governor = DaoGovernor.load(governor, web3j, transactions, gas);
+    this.endpoint = endpoint;
+    this.transactionPolicy = transactionPolicy;
+  }
+
+  /** The id the Governor will give this proposal (it hashes targets, values, calldatas and the description). */
+  public BigInteger proposalId(ProposalDraft draft) throws Exception {
+    return governor.hashProposal(targets(draft), values(draft), calldatas(draft), descriptionHash(draft)).send();
+  }
+
+  /** The proposal's on-chain state, or empty when the Governor does not know it. */
+  public Optional<ProposalState> state(BigInteger proposalId) throws Exception {
+    if (governor.proposalSnapshot(proposalId).send().signum() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(ProposalState.fromGovernor(governor.state(proposalId).send().intValue()));
+  }
+
+  public Instant eta(BigInteger proposalId) throws Exception {
+    return Instant.ofEpochSecond(governor.proposalEta(proposalId).send().longValueExact());
+  }
+
+  /** Submits through the endpoint as agent {@code agentId}, attesting to {@code reportHash}. */
+  public TransactionReceipt submit(BigInteger agentId, ProposalDraft draft, String reportHash) throws Exception {
+    Function submit = new Function("submitProposal", List.of(
+        new Uint256(agentId),
+        new DynamicArray<>(Address.class, targets(draft).stream().map(Address::new).toList()),
+        new DynamicArray<>(Uint256.class, values(draft).stream().map(Uint256::new).toList()),
+        new DynamicArray<>(DynamicBytes.class, calldatas(draft).stream().map(DynamicBytes::new).toList()),
+        new Utf8String(draft.description()),
+        new Bytes32(Hex.decode(reportHash))), List.of());
+    return send(endpoint, FunctionEncoder.encode(submit), "submitProposal");
+  }
+
+  public TransactionReceipt queue(ProposalDraft draft) throws Exception {
+    String data = governor.queue(targets(draft), values(draft), calldatas(draft), descriptionHash(draft)).encodeFunctionCall();
+    return send(governor.getContractAddress(), data, "queue");
+  }
+
+  public TransactionReceipt execute(ProposalDraft draft) throws Exception {
+    String data = governor.execute(targets(draft), values(draft), calldatas(draft), descriptionHash(draft), BigInteger.ZERO)
+        .encodeFunctionCall();
+    return send(governor.getContractAddress(), data, "execute");
+  }
+
+  /** Votes cast on {@code proposalId} from block {@code fromBlock} on. */
+  public List<Vote> votes(BigInteger proposalId, long fromBlock) throws IOException {
+    EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
+        DefaultBlockParameterName.LATEST, governor.getContractAddress());
+    filter.addSingleTopic(EventEncoder.encode(VOTE_CAST));
+    List<Vote> votes = new ArrayList<>();
+    for (var result : web3j.ethGetLogs(filter).send().getLogs()) {
+      Log log = (Log) result.get();
+      List<Type> data = FunctionReturnDecoder.decode(log.getData(), VOTE_CAST.getNonIndexedParameters());
+      if (!proposalId.equals(data.get(0).getValue())) {
+        continue;
+      }
+      String voter = "0x" + log.getTopics().get(1).substring(26);
+      votes.add(new Vote(voter, ((BigInteger) data.get(1).getValue()).intValue(), (BigInteger) data.get(2).getValue(),
+          log.getTransactionHash(), log.getBlockNumber().longValueExact()));
+    }
+    return votes;
+  }
+
+  /** The endpoint's submission transaction for {@code proposalId}, if one was mined (used when resuming after a crash). */
+  public Optional<String> submissionTx(BigInteger proposalId, long fromBlock) throws IOException {
+    EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
+        DefaultBlockParameterName.LATEST, endpoint);
+    filter.addSingleTopic(EventEncoder.encode(PROPOSAL_SUBMITTED));
+    filter.addNullTopic();
+    filter.addOptionalTopics(org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(proposalId, 64));
+    return web3j.ethGetLogs(filter).send().getLogs().stream().map(r -> ((Log) r.get()).getTransactionHash()).findFirst();
+  }
+
+  /** The block a mined transaction landed in. */
+  public long receiptBlock(String txHash) throws IOException {
+    return web3j.ethGetTransactionReceipt(txHash).send().getTransactionReceipt()
+        .orElseThrow(() -> new GatewayException("no receipt for transaction " + txHash))
+        .getBlockNumber().longValueExact();
+  }
+
+  /** The timestamp of the chain's latest block: the clock the timelock checks an eta against. */
+  public Instant latestBlockTime() throws IOException {
+    return Instant.ofEpochSecond(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()
+        .getBlock().getTimestamp().longValueExact());
+  }
+
+  /** A vote as the Governor's VoteCast event records it. */
+  public record Vote(String voter, int support, BigInteger weight, String txHash, long blockNumber) {}
+
+  private TransactionReceipt send(String to, String data, String what) throws Exception {
+    transactionPolicy.checkCall(to, Hex.selector(data), BigInteger.ZERO);
+    var sent = transactions.sendTransaction(gas.getGasPrice(what), gas.getGasLimit(what), to, data, BigInteger.ZERO);
+    if (sent.hasError()) {
+      throw new GatewayException(what + " was rejected by the node: " + sent.getError().getMessage());
+    }
+    TransactionReceipt receipt = new org.web3j.tx.response.PollingTransactionReceiptProcessor(web3j, 50, 1200)
+        .waitForTransactionReceipt(sent.getTransactionHash());
+    if (!receipt.isStatusOK()) {
+      throw new GatewayException(what + " transaction " + receipt.getTransactionHash() + " reverted"
+          + (receipt.getRevertReason() == null ? "" : ": " + receipt.getRevertReason()));
+    }
+    return receipt;
+  }
+
+  static List<String> targets(ProposalDraft d) {
+    return d.actions().stream().map(ProposalAction::target).toList();
+  }
+
+  static List<BigInteger> values(ProposalDraft d) {
+    return d.actions().stream().map(ProposalAction::value).toList();
+  }
+
+  static List<byte[]> calldatas(ProposalDraft d) {
+    return d.actions().stream().map(a -> Hex.decode(a.calldata())).toList();
+  }
+
+  static byte[] descriptionHash(ProposalDraft d) {
+    return Hash.sha3(d.description().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A governance transaction failed on chain. */
+  public static final class GatewayException extends RuntimeException {
+    GatewayException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package io.chaoschain.node.lifecycle;
+
+import io.chaoschain.core.metrics.MarketSnapshot;
+import io.chaoschain.core.metrics.RateModel;
+
+/** Reads one market's parameters and state from its chain. */
+public interface MarketMetrics {
+
+  RateModel rateModel() throws Exception;
+
+  /** The market at {@code block}, with volumes counted over (previousBlock, block]. */
+  MarketSnapshot snapshot(long block, long previousBlock) throws Exception;
+
+  long headBlock() throws Exception;
+}

@@ -1,0 +1,348 @@
+package io.chaoschain.node.lifecycle;
+
+import io.chaoschain.agent.AgentDecision;
+import io.chaoschain.agent.CandidateVerdict;
+import io.chaoschain.agent.GovernanceAgent;
+import io.chaoschain.agent.MarketTarget;
+import io.chaoschain.core.Service;
+import io.chaoschain.core.TimeProvider;
+import io.chaoschain.core.metrics.MarketSnapshot;
+import io.chaoschain.core.proposal.ProposalState;
+import io.chaoschain.node.store.AgentRegistration;
+import io.chaoschain.node.store.ChainSnapshot;
+import io.chaoschain.node.store.MetricQuery;
+import io.chaoschain.node.store.ProposalOutcome;
+import io.chaoschain.node.store.StoredProposal;
+import io.chaoschain.node.store.Stores;
+import io.chaoschain.node.store.VoteRecord;
+import io.chaoschain.node.store.VoteSupport;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * Drives one agent's proposals through their whole life: collect metrics → let the agent decide → record and submit
+ * the finalized proposal → follow the vote → queue → execute → measure the outcome → update the agent's record.
+ *
+ * <p>Every step is persisted before the chain is touched and re-derived from the chain after a restart, so a node
+ * killed at any point resumes where it stopped. A proposal's on-chain id is claimed in the database before the
+ * submission is sent (the id is a hash of its content), and the Governor itself rejects a second identical proposal,
+ * so a proposal is never submitted twice.
+ */
+public final class ProposalLifecycle implements Service {
+  private static final Logger LOG = LoggerFactory.getLogger(ProposalLifecycle.class);
+
+  /** Which agent, on which chain, with which contracts and settings. */
+  public record Binding(
+      String chain,
+      String agentKey,
+      BigInteger agentId,
+      String agentName,
+      String operator,
+      String registry,
+      String governor,
+      String market,
+      String executor,
+      String rpcUrl,
+      int confirmations,
+      int historyBlocks,
+      int outcomeBlocks,
+      Duration pollInterval) {}
+
+  private final Binding binding;
+  private final GovernanceAgent agent;
+  private final GovernanceGateway gateway;
+  private final MarketMetrics market;
+  private final Stores stores;
+  private final TimeProvider time;
+  private final LifecycleListener listener;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+  private volatile Thread loop;
+  private long lastSnapshotBlock = -1;
+  private long decidedAtBlock = -1;
+  private long floorBlock = -1;
+  private String lastMessage = "";
+
+  public ProposalLifecycle(Binding binding, GovernanceAgent agent, GovernanceGateway gateway, MarketMetrics market,
+      Stores stores, TimeProvider time, LifecycleListener listener) {
+    this.binding = binding;
+    this.agent = agent;
+    this.gateway = gateway;
+    this.market = market;
+    this.stores = stores;
+    this.time = time;
+    this.listener = listener;
+  }
+
+  @Override
+  public String name() {
+    return "lifecycle[" + binding.agentName() + "]";
+  }
+
+  @Override
+  public CompletableFuture<Void> start() {
+    stores.agents().register(new AgentRegistration(binding.agentKey(), binding.chain(), binding.agentName(),
+        binding.operator(), binding.registry()));
+    stores.metrics().latest(binding.chain(), binding.market()).ifPresent(s -> lastSnapshotBlock = s.blockNumber());
+    running.set(true);
+    loop = Thread.ofVirtual().name(name()).start(this::run);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletableFuture<Void> stop() {
+    if (running.compareAndSet(true, false) && loop != null) {
+      loop.interrupt();
+      return stopped;
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** True once the agent's latest proposal has a recorded outcome (or ended without execution). */
+  public boolean isIdle() {
+    return latest().map(p -> p.state().isTerminal() && (p.state() != ProposalState.EXECUTED || p.outcome() != null))
+        .orElse(false);
+  }
+
+  private void run() {
+    try {
+      while (running.get()) {
+        try {
+          tick();
+        } catch (InterruptedException e) {
+          break;
+        } catch (Exception e) {
+          // a transient chain or RPC failure: report once, keep going; the next tick retries from persisted state
+          say("error (will retry): " + e.getMessage());
+          LOG.debug("lifecycle tick failed", e);
+        }
+        try {
+          Thread.sleep(binding.pollInterval());
+        } catch (InterruptedException e) {
+          break;
+        }
+      }
+    } finally {
+      stopped.complete(null);
+    }
+  }
+
+  /** One pass: metrics, then either follow the open proposal or let the agent look for a new one. */
+  void tick() throws Exception {
+    long head = market.headBlock();
+    long confirmed = head - binding.confirmations();
+    collectMetrics(confirmed);
+    Optional<StoredProposal> open = latest().filter(p -> !p.state().isTerminal()
+        || p.state() == ProposalState.EXECUTED && p.outcome() == null);
+    if (open.isPresent()) {
+      follow(open.get(), head);
+    } else if (confirmed > decidedAtBlock && !stores.agents().isPaused(binding.agentKey())) {
+      decide(confirmed, evidenceFloor(confirmed));
+    }
+  }
+
+  private void collectMetrics(long confirmed) throws Exception {
+    if (confirmed <= lastSnapshotBlock || confirmed < 1) {
+      return;
+    }
+    MarketSnapshot s = market.snapshot(confirmed, Math.max(0, lastSnapshotBlock));
+    stores.metrics().record(binding.chain(), s);
+    lastSnapshotBlock = confirmed;
+  }
+
+  /**
+   * Evidence for a new proposal starts after the previous one ended: after its execution block, or, for one that
+   * ended unexecuted, after the block at which this node saw it end.
+   */
+  private long evidenceFloor(long confirmed) throws Exception {
+    Optional<StoredProposal> last = latest();
+    if (last.isEmpty()) {
+      return 0;
+    }
+    if (last.get().executeTxHash() != null) {
+      return gateway.receiptBlock(last.get().executeTxHash()) + 1;
+    }
+    if (floorBlock < 0) {
+      floorBlock = confirmed;
+    }
+    return floorBlock;
+  }
+
+  private void decide(long confirmed, long floor) throws Exception {
+    decidedAtBlock = confirmed;
+    List<MarketSnapshot> history = history(Math.max(floor, confirmed - binding.historyBlocks()), confirmed);
+    if (history.isEmpty()) {
+      return;
+    }
+    MarketTarget target = new MarketTarget(binding.chain(), binding.market(), binding.executor(), market.rateModel());
+    long from = history.getFirst().blockNumber();
+    AgentDecision decision = agent.decide(target, history, binding.rpcUrl(), from, confirmed);
+    switch (decision) {
+      case AgentDecision.NoOpportunity none -> say("watching: " + none.reason());
+      case AgentDecision.Abandoned abandoned -> {
+        say("no proposal: " + abandoned.reason());
+        // wait for a fresh evidence window before trying again
+        decidedAtBlock = confirmed + binding.historyBlocks() / 2;
+      }
+      case AgentDecision.Finalized finalized -> submitNew(finalized);
+    }
+  }
+
+  private void submitNew(AgentDecision.Finalized finalized) throws Exception {
+    StoredProposal p = stores.proposals().create(binding.chain(), binding.governor(), binding.agentKey(), finalized.draft());
+    for (CandidateVerdict v : finalized.iterations()) {
+      stores.simulations().record(p.id(), "jumpMultiplierPerYear=" + v.jumpMultiplier(), v.report(), v.passed());
+    }
+    p = stores.proposals().transition(p.id(), ProposalState.FINALIZED);
+    say("proposal #" + p.id() + " finalized after " + finalized.iterations().size() + " simulations");
+    submit(p, finalized.chosen().report().reportHash());
+  }
+
+  private void submit(StoredProposal p, String reportHash) throws Exception {
+    BigInteger onchainId = gateway.proposalId(p.draft());
+    if (p.state() == ProposalState.FINALIZED) {
+      p = stores.proposals().beginSubmission(p.id(), onchainId, reportHash);
+    }
+    if (gateway.state(onchainId).isPresent()) {
+      // submitted before a crash: find the transaction instead of sending another
+      String tx = gateway.submissionTx(onchainId, 0).orElse(null);
+      stores.proposals().recordSubmitted(p.id(), tx);
+      say("proposal #" + p.id() + " was already on chain (id " + shortId(onchainId) + "); resumed");
+      return;
+    }
+    say("submitting proposal #" + p.id() + " through the GovernanceEndpoint as agent " + binding.agentId());
+    TransactionReceipt receipt = gateway.submit(binding.agentId(), p.draft(), reportHash);
+    stores.proposals().recordSubmitted(p.id(), receipt.getTransactionHash());
+    say("submitted: tx " + receipt.getTransactionHash() + ", governor proposal id " + shortId(onchainId));
+  }
+
+  private void follow(StoredProposal p, long head) throws Exception {
+    if (p.state() == ProposalState.SUBMITTING || p.state() == ProposalState.FINALIZED) {
+      submit(p, p.reportHash());
+      return;
+    }
+    BigInteger id = p.onchainId();
+    recordVotes(p);
+    ProposalState onchain = gateway.state(id).orElseThrow(() ->
+        new IllegalStateException("proposal " + id + " is recorded as submitted but the Governor does not know it"));
+    if (onchain != p.state() && p.state() != ProposalState.EXECUTED) {
+      p = stores.proposals().transition(p.id(), onchain);
+      say("proposal #" + p.id() + " is now " + onchain);
+    }
+    switch (onchain) {
+      case SUCCEEDED -> {
+        TransactionReceipt r = gateway.queue(p.draft());
+        StoredProposal q = stores.proposals().recordQueued(p.id(), r.getTransactionHash(), gateway.eta(id));
+        say("queued in the timelock: tx " + r.getTransactionHash() + ", executable at " + q.eta());
+      }
+      case QUEUED -> {
+        if (p.eta() == null) {
+          p = stores.proposals().recordQueued(p.id(), p.queueTxHash(), gateway.eta(id));
+        }
+        if (!latestBlockTime().isBefore(p.eta())) {
+          TransactionReceipt r = gateway.execute(p.draft());
+          stores.proposals().recordExecuted(p.id(), r.getTransactionHash());
+          say("executed: tx " + r.getTransactionHash() + " in block " + r.getBlockNumber());
+        }
+      }
+      case EXECUTED -> measureOutcome(p, head);
+      default -> { }
+    }
+  }
+
+  private void recordVotes(StoredProposal p) throws Exception {
+    for (GovernanceGateway.Vote v : gateway.votes(p.onchainId(), 0)) {
+      if (stores.votes().record(new VoteRecord(p.id(), v.voter(), VoteSupport.fromGovernor(v.support()), v.weight(),
+          v.txHash(), v.blockNumber()))) {
+        say("vote recorded: " + v.voter() + " " + VoteSupport.fromGovernor(v.support()) + " with "
+            + new BigDecimal(v.weight()).movePointLeft(18).stripTrailingZeros().toPlainString() + " CHAOS");
+      }
+    }
+  }
+
+  /**
+   * Compares the market before and after execution on the real chain: mean utilization and borrow APR over the
+   * evidence window before submission against the snapshots taken after execution.
+   */
+  private void measureOutcome(StoredProposal p, long head) throws Exception {
+    long executedAt = gateway.receiptBlock(p.executeTxHash());
+    if (head < executedAt + binding.outcomeBlocks()) {
+      return;
+    }
+    List<MarketSnapshot> before = history(0, executedAt - 1).stream()
+        .filter(s -> s.blockNumber() < executedAt).toList();
+    List<MarketSnapshot> after = history(executedAt, head).stream().filter(s -> s.blockNumber() > executedAt).toList();
+    if (after.size() < 3) {
+      return;
+    }
+    before = before.subList(Math.max(0, before.size() - after.size() * 2), before.size());
+    Map<String, BigDecimal> b = means(before);
+    Map<String, BigDecimal> a = means(after);
+    boolean improved = a.get("utilization").compareTo(b.get("utilization")) < 0;
+    String summary = String.format("mean utilization %s -> %s, borrow APR %s -> %s over %d blocks after execution",
+        pct(b.get("utilization")), pct(a.get("utilization")), pct(b.get("borrowApr")), pct(a.get("borrowApr")),
+        head - executedAt);
+    stores.proposals().recordOutcome(p.id(), new ProposalOutcome(head, b, a, improved, summary));
+    stores.agents().find(binding.agentKey()).ifPresent(r -> stores.agents().updateScore(binding.agentKey(),
+        r.proposalsSubmitted() == 0 ? BigDecimal.ZERO
+            : BigDecimal.valueOf(r.proposalsImproved()).divide(BigDecimal.valueOf(r.proposalsSubmitted()), MathContext.DECIMAL64)));
+    say("outcome recorded: " + summary + (improved ? " — improved" : " — not improved"));
+  }
+
+  private List<MarketSnapshot> history(long fromBlock, long toBlock) {
+    return stores.metrics().series(new MetricQuery(binding.chain(), binding.market(), MetricQuery.MAX_LIMIT)).stream()
+        .map(ChainSnapshot::snapshot)
+        .filter(s -> s.blockNumber() >= fromBlock && s.blockNumber() <= toBlock)
+        .sorted(Comparator.comparingLong(MarketSnapshot::blockNumber))
+        .toList();
+  }
+
+  private static Map<String, BigDecimal> means(List<MarketSnapshot> snapshots) {
+    Map<String, BigDecimal> m = new LinkedHashMap<>();
+    m.put("utilization", mean(snapshots.stream().map(MarketSnapshot::utilization).toList()));
+    m.put("borrowApr", mean(snapshots.stream().map(MarketSnapshot::borrowApr).toList()));
+    m.put("supplyApr", mean(snapshots.stream().map(MarketSnapshot::supplyApr).toList()));
+    return m;
+  }
+
+  private static BigDecimal mean(List<BigDecimal> values) {
+    return values.isEmpty() ? BigDecimal.ZERO : values.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+        .divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL64);
+  }
+
+  private java.time.Instant latestBlockTime() throws Exception {
+    return gateway.latestBlockTime();
+  }
+
+  private Optional<StoredProposal> latest() {
+    return stores.proposals().byAgent(binding.agentKey()).stream().findFirst();
+  }
+
+  private void say(String message) {
+    if (!message.equals(lastMessage)) {
+      lastMessage = message;
+      listener.progress(binding.agentName(), message);
+    }
+  }
+
+  private static String pct(BigDecimal fraction) {
+    return io.chaoschain.agent.Percent.of(fraction);
+  }
+
+  private static String shortId(BigInteger id) {
+    String s = id.toString();
+    return s.length() > 12 ? s.substring(0, 6) + "…" + s.substring(s.length() - 4) : s;
+  }
+}
