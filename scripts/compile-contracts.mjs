@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Compiles contracts/src/*.sol with solcjs (standard JSON) against OpenZeppelin from node_modules.
-// Writes <out>/<Contract>.abi, <out>/<Contract>.bin and <out>/combined.json for every contract in contracts/src.
-// Usage: node scripts/compile-contracts.mjs <outDir>
+// Writes <out>/<Contract>.abi, <out>/<Contract>.bin and <out>/combined.json for every contract in the source
+// directory (default contracts/src; the build also compiles contracts/test, test-only helpers, into a separate dir).
+// Usage: node scripts/compile-contracts.mjs <outDir> [sourceDir relative to the repository root]
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -18,10 +19,11 @@ try {
 }
 
 const outDir = path.resolve(process.argv[2] || path.join(root, 'target', 'contracts'));
-const srcDir = path.join(root, 'contracts', 'src');
+const srcRel = (process.argv[3] || 'contracts/src').replace(/\/+$/, '');
+const srcDir = path.join(root, srcRel);
 const sources = {};
 for (const file of fs.readdirSync(srcDir).filter((f) => f.endsWith('.sol')).sort()) {
-  sources[`contracts/src/${file}`] = { content: fs.readFileSync(path.join(srcDir, file), 'utf8') };
+  sources[`${srcRel}/${file}`] = { content: fs.readFileSync(path.join(srcDir, file), 'utf8') };
 }
 
 // Skip the compile when nothing changed since the last successful one.
@@ -64,7 +66,7 @@ if (errors.length) {
 fs.mkdirSync(outDir, { recursive: true });
 const combined = {};
 for (const [file, contracts] of Object.entries(output.contracts)) {
-  if (!file.startsWith('contracts/src/')) continue;
+  if (!file.startsWith(`${srcRel}/`)) continue;
   for (const [name, artifact] of Object.entries(contracts)) {
     const bin = artifact.evm.bytecode.object;
     if (!bin) continue; // interfaces and abstract contracts

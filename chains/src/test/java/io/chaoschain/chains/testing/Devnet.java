@@ -1,0 +1,167 @@
+package io.chaoschain.chains.testing;
+
+import io.chaoschain.chains.anvil.AnvilAccounts;
+import io.chaoschain.chains.anvil.AnvilProcess;
+import io.chaoschain.chains.deploy.DaoDeployer;
+import io.chaoschain.chains.deploy.DaoDeployment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.List;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.ClientTransactionManager;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.TransactionManager;
+import org.web3j.tx.gas.ContractGasProvider;
+import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.tx.response.TransactionReceiptProcessor;
+
+/**
+ * A real Anvil devnet for integration tests, with web3j wired for speed (fast receipt polling, static gas) and the
+ * Anvil test RPCs (mine, time travel, snapshots, impersonation). One per test class; close it in {@code @AfterAll}.
+ */
+public final class Devnet implements AutoCloseable {
+  public static final long CHAIN_ID = 31337;
+  private static final StaticGasProvider GAS =
+      new StaticGasProvider(BigInteger.valueOf(3_000_000_000L), BigInteger.valueOf(15_000_000));
+
+  private final AnvilProcess anvil;
+  private final HttpService http;
+  private final Web3j web3j;
+  private final TransactionReceiptProcessor receipts;
+
+  private Devnet(AnvilProcess anvil) {
+    this.anvil = anvil;
+    this.http = new HttpService(anvil.rpcUrl());
+    this.web3j = Web3j.build(http);
+    this.receipts = new PollingTransactionReceiptProcessor(web3j, 20, 500);
+  }
+
+  public static Devnet start() {
+    return new Devnet(AnvilProcess.start(AnvilProcess.Options.devnet(CHAIN_ID)));
+  }
+
+  public Web3j web3j() {
+    return web3j;
+  }
+
+  public String rpcUrl() {
+    return anvil.rpcUrl();
+  }
+
+  public ContractGasProvider gas() {
+    return GAS;
+  }
+
+  public TransactionReceiptProcessor receipts() {
+    return receipts;
+  }
+
+  /** Dev account {@code index}, funded with 10000 ETH by Anvil. */
+  public Credentials account(int index) {
+    return AnvilAccounts.credentials(index);
+  }
+
+  public TransactionManager txManager(Credentials credentials) {
+    return new RawTransactionManager(web3j, credentials, CHAIN_ID, receipts);
+  }
+
+  /** Sends as {@code address} without its key (anvil_impersonateAccount), after giving it gas money. */
+  public TransactionManager impersonate(String address) {
+    rpc("anvil_impersonateAccount", List.of(address));
+    rpc("anvil_setBalance", List.of(address, "0x3635c9adc5dea00000")); // 1000 ETH
+    return new ClientTransactionManager(web3j, address, receipts);
+  }
+
+  /** Deploys the local DAO with the given settings from dev account 0. */
+  public DaoDeployment deployDao(DaoDeployer.Settings settings) {
+    return new DaoDeployer(web3j, account(0), GAS, receipts).deploy(settings);
+  }
+
+  public void mine(long blocks) {
+    rpc("anvil_mine", List.of("0x" + Long.toHexString(blocks)));
+  }
+
+  public void increaseTime(long seconds) {
+    rpc("evm_increaseTime", List.of(seconds));
+  }
+
+  public String snapshot() {
+    return (String) rpc("evm_snapshot", List.of());
+  }
+
+  public void revert(String snapshotId) {
+    Object ok = rpc("evm_revert", List.of(snapshotId));
+    if (!Boolean.TRUE.equals(ok)) {
+      throw new IllegalStateException("evm_revert(" + snapshotId + ") returned " + ok);
+    }
+  }
+
+  public long blockNumber() {
+    try {
+      return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public long latestTimestamp() {
+    try {
+      return web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp()
+          .longValueExact();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs {@code calldata} from {@code from} against the latest state with eth_call and returns the revert data
+   * (0x-prefixed), or fails when the call succeeds.
+   */
+  public String revertData(String from, String to, String calldata) {
+    try {
+      EthCall call = web3j.ethCall(Transaction.createEthCallTransaction(from, to, calldata),
+          DefaultBlockParameterName.LATEST).send();
+      if (!call.hasError()) {
+        throw new AssertionError("expected the call to revert, but it returned " + call.getValue());
+      }
+      String data = call.getError().getData();
+      if (data == null) {
+        throw new AssertionError("the call failed without revert data: " + call.getError().getMessage());
+      }
+      return data.replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Object rpc(String method, List<?> params) {
+    try {
+      Response<?> response = new Request<>(method, params, http, ObjectResponse.class)
+          .send();
+      if (response.hasError()) {
+        throw new IllegalStateException(method + " failed: " + response.getError().getMessage());
+      }
+      return response.getResult();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A JSON-RPC response whose result is whatever JSON came back. */
+  public static final class ObjectResponse extends Response<Object> {}
+
+  @Override
+  public void close() {
+    web3j.shutdown();
+    anvil.close();
+  }
+}
