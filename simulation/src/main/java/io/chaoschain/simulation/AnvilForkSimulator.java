@@ -1,0 +1,265 @@
+package io.chaoschain.simulation;
+
+import io.chaoschain.chains.anvil.AnvilProcess;
+import io.chaoschain.core.simulation.MetricProbe;
+import io.chaoschain.core.simulation.ProposalSimulator;
+import io.chaoschain.core.simulation.SimulationException;
+import io.chaoschain.core.simulation.SimulationReport;
+import io.chaoschain.core.simulation.SimulationReport.ReplayOutcome;
+import io.chaoschain.core.simulation.SimulationReport.StateChange;
+import io.chaoschain.core.simulation.SimulationRequest;
+import io.chaoschain.simulation.internal.CanonicalJson;
+import io.chaoschain.simulation.internal.ErrorDecoder;
+import io.chaoschain.simulation.internal.ForkSession;
+import io.chaoschain.simulation.internal.RpcClient;
+import io.chaoschain.simulation.internal.RpcClient.Call;
+import io.chaoschain.simulation.internal.RpcClient.RpcError;
+import io.chaoschain.simulation.internal.TrafficWindow;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Simulates proposals on a local Anvil fork of their chain, against a replay of the chain's recent traffic.
+ *
+ * <p>For a sweep ({@link #simulateAll}) one fork is started at {@code replayToBlock}, the state after the replay
+ * window. The window's transactions (those sent to {@code replayTargets}) are read from the origin chain and, in
+ * every run, resent on the fork from their original senders (impersonated) with the same value, input and gas limit,
+ * one block each, re-timed as the next window of similar traffic (see {@link TrafficWindow}):
+ * <ol>
+ *   <li>baseline: replay the traffic, read the probes ({@code metricsBefore}), revert the fork;
+ *   <li>per request: execute the actions from the impersonated executor, trace the storage they wrote, replay the
+ *       same traffic, read the probes ({@code metricsAfter}), revert the fork.
+ * </ol>
+ * Every request therefore starts from the same state and meets the same traffic. A timelock executes a proposal
+ * atomically, so when an action reverts, the later actions are not run, the proposal's effects are discarded
+ * before the replay and no state changes are reported.
+ *
+ * <p>Replay and actions are sent with gas price 0 on a fork with zero base fee: gas costs neither block a replay
+ * nor move balances, and with every block's timestamp set explicitly the report, transaction hashes included, is a
+ * function of the origin chain's state and the requests only. Reverts are decoded from the transactions' revert
+ * data: {@code Error(string)}, {@code Panic(uint256)} and custom errors of the ChaosChain contracts by name.
+ *
+ * <p>Nothing is ever sent to the origin chain: it is only read (blocks of the window; the fork reads its state).
+ * The fork process is stopped when the call returns or fails. {@code replayFromBlock == replayToBlock == 0} means
+ * no replay: the fork is then taken at the origin's latest block.
+ */
+public final class AnvilForkSimulator implements ProposalSimulator {
+  private static final Logger LOG = LoggerFactory.getLogger(AnvilForkSimulator.class);
+
+  private final OkHttpClient http;
+  private final ErrorDecoder decoder;
+
+  public AnvilForkSimulator() {
+    // one client for origin and forks: pooled keep-alive connections instead of one per call
+    this.http = new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(120))
+        .build();
+    this.decoder = ErrorDecoder.fromClasspath();
+  }
+
+  @Override
+  public List<SimulationReport> simulateAll(List<SimulationRequest> requests) {
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    SimulationRequest first = requests.getFirst();
+    checkSameWindow(requests);
+    String where = redact(first.rpcUrl());
+    RpcClient origin = new RpcClient(first.rpcUrl(), http, "origin " + where);
+    long chainId;
+    TrafficWindow window;
+    try {
+      List<RpcClient.Result> head = origin.batch(List.of(Call.of("eth_chainId"), Call.of("eth_blockNumber")));
+      chainId = Long.decode(head.get(0).orThrow().asText());
+      long latest = Long.decode(head.get(1).orThrow().asText());
+      if (first.replayToBlock() > latest) {
+        throw new SimulationException("the replay window ends at block " + first.replayToBlock()
+            + " but the chain at " + where + " is only at block " + latest);
+      }
+      window = TrafficWindow.load(origin, first.replayFromBlock(), first.replayToBlock(), latest,
+          new HashSet<>(first.replayTargets()));
+    } catch (UncheckedIOException e) {
+      throw new SimulationException("cannot reach the chain to simulate on at " + where + " ("
+          + e.getCause().getMessage() + "); check the RPC URL and that the node is running", e);
+    } catch (RpcError | IllegalStateException | NumberFormatException e) {
+      throw new SimulationException("the chain at " + where + " could not be read for simulation: "
+          + e.getMessage(), e);
+    } finally {
+      http.connectionPool().evictAll();
+    }
+
+    LOG.info("forking {} at block {} (chain id {})", where, window.forkBlock(), chainId);
+    AnvilProcess fork;
+    try {
+      fork = AnvilProcess.start(forkOptions(first.rpcUrl(), window.forkBlock()));
+    } catch (RuntimeException e) {
+      throw new SimulationException("could not start an Anvil fork of " + where + " at block " + window.forkBlock()
+          + ": " + String.valueOf(e.getMessage()).replace(first.rpcUrl(), where), e);
+    }
+    try (fork) {
+      return run(fork, requests, window, chainId);
+    } catch (RpcError | UncheckedIOException e) {
+      throw new SimulationException("simulation on the fork of " + where + " at block " + window.forkBlock()
+          + " failed: " + e.getMessage(), e);
+    } finally {
+      http.connectionPool().evictAll();
+    }
+  }
+
+  private List<SimulationReport> run(
+      AnvilProcess fork, List<SimulationRequest> requests, TrafficWindow window, long chainId) {
+    ForkSession session = new ForkSession(new RpcClient(fork.rpcUrl(), http, "fork"), decoder);
+    session.impersonateEveryone();
+    List<MetricProbe> allProbes = distinctProbes(requests);
+    int n = window.transactions().size();
+    SimulationRequest first = requests.getFirst();
+    LOG.info("replaying {} transactions from blocks {}..{} without the proposal{}", n, first.replayFromBlock(),
+        first.replayToBlock(), window.skipped() > 0 ? " (" + window.skipped() + " blob/7702 txs skipped)" : "");
+    String snapshot = session.snapshot();
+    ReplayOutcome baseline = session.replay(window.transactions());
+    Map<String, BigDecimal> before = session.read(allProbes);
+    session.revert(snapshot);
+    LOG.info("baseline: {}/{} replayed transactions reverted", baseline.reverted(), n);
+
+    List<SimulationReport> reports = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      SimulationRequest request = requests.get(i);
+      String tag = "candidate " + (i + 1) + "/" + requests.size();
+      LOG.info("{}: executing {} action(s) as {}", tag, request.actions().size(), request.executor());
+      snapshot = session.snapshot();
+      ForkSession.Execution execution = session.execute(
+          request.actions(), request.executor(), window.forkTimestamp() + 1, window.gasLimit());
+      List<StateChange> changes;
+      if (execution.allSucceeded()) {
+        changes = session.stateChanges(execution.succeededTxs(), window.forkBlock());
+      } else {
+        changes = List.of();
+        session.revert(snapshot);
+        snapshot = session.snapshot();
+      }
+      LOG.info("{}: {}; replaying {} transactions", tag, execution.allSucceeded()
+          ? "actions succeeded, " + changes.size() + " storage slots changed"
+          : "proposal reverted: " + firstFailure(execution), n);
+      ReplayOutcome withProposal = session.replay(window.transactions());
+      Map<String, BigDecimal> after = session.read(request.probes());
+      session.revert(snapshot);
+      LOG.info("{}: {}/{} replayed transactions reverted (baseline {})", tag, withProposal.reverted(), n,
+          baseline.reverted());
+      Map<String, BigDecimal> metricsBefore = new LinkedHashMap<>();
+      request.probes().forEach(p -> metricsBefore.put(p.name(), before.get(p.name())));
+      reports.add(withHash(new SimulationReport(window.forkBlock(), chainId, execution.outcomes(), baseline,
+          withProposal, Collections.unmodifiableMap(metricsBefore), after, changes, null)));
+    }
+    return List.copyOf(reports);
+  }
+
+  /**
+   * The canonical JSON a report's hash is computed over: {@code reportHash} is keccak256 of this string's UTF-8
+   * bytes, written {@code 0x} + 64 lower-case hex digits, so anyone holding a report can recompute it.
+   *
+   * <p>Format, following the RFC 8785 JSON Canonicalization Scheme conventions:
+   * <ul>
+   *   <li>one object with every report component except {@code reportHash}: {@code chainId}, {@code forkBlock}
+   *       (numbers); {@code actions} (array, execution order) of objects {@code gasUsed} (number),
+   *       {@code revertReason} (string or null), {@code selector}, {@code success} (boolean), {@code target},
+   *       {@code txHash} (string or null); {@code baseline} and {@code withProposal}, objects
+   *       {@code revertReasons} (object: reason to count), {@code reverted}, {@code transactions};
+   *       {@code metricsBefore} and {@code metricsAfter} (object: metric name to decimal string);
+   *       {@code stateChanges} (array, report order) of objects {@code after}, {@code before}, {@code contract},
+   *       {@code slot};
+   *   <li>object keys sorted by UTF-16 code units ({@link String#compareTo}) at every level; arrays keep order;
+   *   <li>no whitespace; integers as plain decimal JSON numbers;
+   *   <li>metric values ({@link BigDecimal}) as JSON strings in plain notation without exponent and without
+   *       trailing fractional zeros: {@code "0.75"}, {@code "12"}, {@code "0"};
+   *   <li>strings escaped as RFC 8785 prescribes: {@code \"}, {@code \\}, {@code \b \f \n \r \t}, other control
+   *       characters as {@code \}{@code u00xx} with lower-case hex; every other character literal, UTF-8 encoded.
+   * </ul>
+   * Example: {@code {"actions":[{"gasUsed":41234,"revertReason":null,...}],"baseline":{"revertReasons":{},
+   * "reverted":0,"transactions":12},"chainId":31337,...}}.
+   */
+  public static String canonicalJson(SimulationReport report) {
+    return CanonicalJson.of(report);
+  }
+
+  /** keccak256 of {@link #canonicalJson}, as {@code reportHash} holds it. */
+  public static String reportHash(SimulationReport report) {
+    return CanonicalJson.hash(report);
+  }
+
+  private static SimulationReport withHash(SimulationReport r) {
+    return new SimulationReport(r.forkBlock(), r.chainId(), r.actions(), r.baseline(), r.withProposal(),
+        r.metricsBefore(), r.metricsAfter(), r.stateChanges(), CanonicalJson.hash(r));
+  }
+
+  private static String firstFailure(ForkSession.Execution execution) {
+    return execution.outcomes().stream().filter(o -> !o.success()).findFirst()
+        .map(SimulationReport.ActionOutcome::revertReason).orElse("?");
+  }
+
+  private static void checkSameWindow(List<SimulationRequest> requests) {
+    SimulationRequest first = requests.getFirst();
+    for (SimulationRequest r : requests) {
+      if (!r.rpcUrl().equals(first.rpcUrl()) || r.replayFromBlock() != first.replayFromBlock()
+          || r.replayToBlock() != first.replayToBlock() || !Set.copyOf(r.replayTargets())
+          .equals(Set.copyOf(first.replayTargets()))) {
+        throw new IllegalArgumentException(
+            "all requests of one simulateAll call must share rpcUrl, replay window and replay targets");
+      }
+    }
+  }
+
+  /** Every request's probes, once each; the baseline reads them all. Same name, different probe is an error. */
+  private static List<MetricProbe> distinctProbes(List<SimulationRequest> requests) {
+    Map<String, MetricProbe> byName = new LinkedHashMap<>();
+    for (SimulationRequest r : requests) {
+      for (MetricProbe p : r.probes()) {
+        MetricProbe known = byName.putIfAbsent(p.name(), p);
+        if (known != null && !known.equals(p)) {
+          throw new IllegalArgumentException("two different metric probes are named '" + p.name() + "'");
+        }
+      }
+    }
+    return List.copyOf(byName.values());
+  }
+
+  private static AnvilProcess.Options forkOptions(String rpcUrl, long block) {
+    AnvilProcess.Options o = AnvilProcess.Options.fork(rpcUrl, block);
+    List<String> args = new ArrayList<>(o.extraArgs());
+    // zero base fee: replays and actions go with gas price 0, so senders' ETH neither limits nor changes
+    args.addAll(List.of("--block-base-fee-per-gas", "0"));
+    return new AnvilProcess.Options(o.chainId(), o.forkUrl(), o.forkBlockNumber(), o.blockTimeSeconds(),
+        o.accounts(), o.stateFile(), List.copyOf(args));
+  }
+
+  /**
+   * The RPC URL as safe to log: scheme, host and port only, since paths and queries often carry API keys.
+   */
+  static String redact(String url) {
+    try {
+      URI uri = URI.create(Objects.requireNonNull(url));
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        return "the configured RPC URL";
+      }
+      String path = uri.getRawPath();
+      boolean hidden = (path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null;
+      return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
+          + (hidden ? "/…" : "");
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return "the configured RPC URL";
+    }
+  }
+}
