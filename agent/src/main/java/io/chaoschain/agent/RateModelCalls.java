@@ -62,8 +62,7 @@ public final class RateModelCalls {
   }
 
   static String selectorOf(String signature) {
-    byte[] hash = org.web3j.crypto.Hash.sha3(signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    return Hex.encode(java.util.Arrays.copyOf(hash, 4));
+    return Hex.functionSelector(signature);
   }
 
   private static TypeReference<Uint256> uint() {

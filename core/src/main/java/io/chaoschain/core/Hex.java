@@ -38,6 +38,12 @@ public final class Hex {
     return "0x" + HexFormat.of().formatHex(bytes);
   }
 
+  /** The 4-byte selector of a function signature such as {@code transfer(address,uint256)}: keccak256's first bytes. */
+  public static String functionSelector(String signature) {
+    byte[] hash = org.web3j.crypto.Hash.sha3(signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return encode(java.util.Arrays.copyOf(hash, 4));
+  }
+
   /** The 4-byte function selector at the start of calldata, or "0x" for empty calldata. */
   public static String selector(String calldata) {
     return calldata.length() >= 10 ? calldata.substring(0, 10).toLowerCase(Locale.ROOT) : "0x";

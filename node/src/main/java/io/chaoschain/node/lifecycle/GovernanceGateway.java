@@ -2,6 +2,7 @@ package io.chaoschain.node.lifecycle;
 
 import io.chaoschain.agent.policy.PolicyGuard;
 import io.chaoschain.chains.contracts.DaoGovernor;
+import io.chaoschain.chains.contracts.GovernanceEndpoint;
 import io.chaoschain.core.Hex;
 import io.chaoschain.core.proposal.ProposalAction;
 import io.chaoschain.core.proposal.ProposalDraft;
@@ -14,14 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.web3j.abi.EventEncoder;
-import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.DynamicArray;
-import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.Event;
-import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes32;
@@ -53,7 +50,7 @@ public final class GovernanceGateway {
   private final TransactionManager transactions;
   private final ContractGasProvider gas;
   private final DaoGovernor governor;
-  private final String endpoint;
+  private final GovernanceEndpoint endpoint;
   private final PolicyGuard transactionPolicy;
 
   public GovernanceGateway(Web3j web3j, TransactionManager transactions, ContractGasProvider gas, String governor,
@@ -62,7 +59,7 @@ public final class GovernanceGateway {
     this.transactions = transactions;
     this.gas = gas;
     this.governor = DaoGovernor.load(governor, web3j, transactions, gas);
-    this.endpoint = endpoint;
+    this.endpoint = GovernanceEndpoint.load(endpoint, web3j, transactions, gas);
     this.transactionPolicy = transactionPolicy;
   }
 
@@ -85,14 +82,9 @@ public final class GovernanceGateway {
 
   /** Submits through the endpoint as agent {@code agentId}, attesting to {@code reportHash}. */
   public TransactionReceipt submit(BigInteger agentId, ProposalDraft draft, String reportHash) throws Exception {
-    Function submit = new Function("submitProposal", List.of(
-        new Uint256(agentId),
-        new DynamicArray<>(Address.class, targets(draft).stream().map(Address::new).toList()),
-        new DynamicArray<>(Uint256.class, values(draft).stream().map(Uint256::new).toList()),
-        new DynamicArray<>(DynamicBytes.class, calldatas(draft).stream().map(DynamicBytes::new).toList()),
-        new Utf8String(draft.description()),
-        new Bytes32(Hex.decode(reportHash))), List.of());
-    return send(endpoint, FunctionEncoder.encode(submit), "submitProposal");
+    String data = endpoint.submitProposal(agentId, targets(draft), values(draft), calldatas(draft), draft.description(),
+        Hex.decode(reportHash)).encodeFunctionCall();
+    return send(endpoint.getContractAddress(), data, "submitProposal");
   }
 
   public TransactionReceipt queue(ProposalDraft draft) throws Exception {
@@ -128,7 +120,7 @@ public final class GovernanceGateway {
   /** The endpoint's submission transaction for {@code proposalId}, if one was mined (used when resuming after a crash). */
   public Optional<String> submissionTx(BigInteger proposalId, long fromBlock) throws IOException {
     EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
-        DefaultBlockParameterName.LATEST, endpoint);
+        DefaultBlockParameterName.LATEST, endpoint.getContractAddress());
     filter.addSingleTopic(EventEncoder.encode(PROPOSAL_SUBMITTED));
     filter.addNullTopic();
     filter.addOptionalTopics(org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(proposalId, 64));

@@ -1,0 +1,284 @@
+package io.chaoschain.node.demo;
+
+import io.chaoschain.chains.anvil.AnvilAccounts;
+import io.chaoschain.chains.anvil.AnvilProcess;
+import io.chaoschain.chains.contracts.AgentRegistry;
+import io.chaoschain.chains.contracts.LendingMarket;
+import io.chaoschain.chains.deploy.DaoDeployer;
+import io.chaoschain.chains.deploy.DaoDeployment;
+import io.chaoschain.core.UserFacingException;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.WalletUtils;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+
+/**
+ * The demo's local world: an Anvil devnet with the DAO deployed, a registered agent with an encrypted operator key,
+ * rate-sensitive traffic against the market, scripted delegates, and a {@code node.yaml} pointing a node at all of it.
+ * Nothing here is used by a node against a real chain; the node only ever sees the config this writes.
+ */
+public final class DemoWorld implements AutoCloseable {
+  static final long CHAIN_ID = 31337;
+  static final int DELEGATES = 3;
+
+  private final Path dir;
+  private final AnvilProcess anvil;
+  private final HttpService service;
+  private final Web3j web3j;
+  private final AnvilRpc rpc;
+  private final DaoDeployment deployment;
+  private final DaoDeployer.Settings settings;
+  private final TrafficGenerator traffic;
+  private final ScriptedElectorate electorate;
+  private final BigInteger agentId;
+  private final Path config;
+
+  private DemoWorld(Path dir, AnvilProcess anvil, HttpService service, Web3j web3j, AnvilRpc rpc,
+      DaoDeployment deployment, DaoDeployer.Settings settings, TrafficGenerator traffic, ScriptedElectorate electorate,
+      BigInteger agentId, Path config) {
+    this.dir = dir;
+    this.anvil = anvil;
+    this.service = service;
+    this.web3j = web3j;
+    this.rpc = rpc;
+    this.deployment = deployment;
+    this.settings = settings;
+    this.traffic = traffic;
+    this.electorate = electorate;
+    this.agentId = agentId;
+    this.config = config;
+  }
+
+  /** Options of the world: where its files go, the traffic seed, and how much history to build before the node starts. */
+  public record Options(Path dir, long seed, int warmupRounds, int pollIntervalMs, int outcomeBlocks, boolean exitWhenIdle) {}
+
+  /** Builds the world; on any failure everything started so far is stopped again. */
+  public static DemoWorld create(Options options, Consumer<String> progress) {
+    Path dir = prepare(options.dir());
+    AnvilProcess anvil = AnvilProcess.start(AnvilProcess.Options.devnet(CHAIN_ID));
+    HttpService service = new HttpService(anvil.rpcUrl());
+    Web3j web3j = Web3j.build(service);
+    try {
+      progress.accept("devnet: Anvil " + anvil.rpcUrl() + " (chain id " + CHAIN_ID + ", pid " + anvil.pid() + ")");
+      AnvilRpc rpc = new AnvilRpc(service);
+      Credentials deployer = AnvilAccounts.credentials(0);
+      DaoDeployer.Settings settings = DaoDeployer.Settings.defaults()
+          .withDelegates(IntStream.rangeClosed(1, DELEGATES).mapToObj(AnvilAccounts::credentials).toList());
+      DaoDeployment d = new DaoDeployer(web3j, deployer, gas(), receipts(web3j)).deploy(settings);
+      progress.accept("deployed: governor " + d.governor() + ", timelock " + d.timelock() + ", market " + d.market()
+          + ", registry " + d.registry() + ", endpoint " + d.endpoint());
+
+      // the agent's operator key: generated here, stored only encrypted
+      Path keys = Files.createDirectories(dir.resolve("keys"));
+      String password = HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
+      Path passwordFile = writePrivate(keys.resolve("operator.password"), password);
+      ECKeyPair operatorKey = Keys.createEcKeyPair();
+      String walletName = WalletUtils.generateWalletFile(password, operatorKey, keys.toFile(), false);
+      Path keystore = Files.move(keys.resolve(walletName), keys.resolve("operator.json"), StandardCopyOption.ATOMIC_MOVE);
+      Files.setPosixFilePermissions(keystore, PosixFilePermissions.fromString("rw-------"));
+      Credentials operator = Credentials.create(operatorKey);
+      rpc.setBalance(operator.getAddress(), BigInteger.TEN.pow(20));
+
+      AgentRegistry registry = AgentRegistry.load(d.registry(), web3j,
+          new RawTransactionManager(web3j, operator, CHAIN_ID, receipts(web3j)), gas());
+      var receipt = registry.register(agentCard()).send();
+      BigInteger agentId = AgentRegistry.getRegisteredEvents(receipt).getFirst().agentId;
+      progress.accept("agent registered in the ERC-8004 identity registry: id " + agentId + ", operator "
+          + operator.getAddress() + " (key encrypted in " + keystore + ")");
+
+      TrafficGenerator traffic = new TrafficGenerator(web3j, rpc, CHAIN_ID, d.market(), options.seed(), progress);
+      traffic.setUp(deployer, d.asset(), d.collateral());
+      LendingMarket market = LendingMarket.load(d.market(), web3j, deployer, gas());
+      for (int round = 1; round <= options.warmupRounds(); round++) {
+        traffic.round();
+        if (round % 4 == 0 || round == options.warmupRounds()) {
+          progress.accept(String.format("traffic round %d/%d: utilization %s, borrow APR %s (%d transactions so far)",
+              round, options.warmupRounds(), pct(market.utilization().send()), pct(market.borrowRatePerYear().send()),
+              traffic.transactions()));
+        }
+      }
+
+      List<Integer> ballots = List.of(ScriptedElectorate.FOR, ScriptedElectorate.FOR, ScriptedElectorate.AGAINST);
+      ScriptedElectorate electorate = new ScriptedElectorate(web3j, rpc, CHAIN_ID, d.governor(), settings.delegates(),
+          ballots, settings.votingDelayBlocks(), settings.votingPeriodBlocks(), settings.timelockMinDelay().toSeconds(), progress);
+      Path config = writeConfig(dir, anvil.rpcUrl(), d, agentId, keystore, passwordFile, options);
+      return new DemoWorld(dir, anvil, service, web3j, rpc, d, settings, traffic, electorate, agentId, config);
+    } catch (UserFacingException e) {
+      web3j.shutdown();
+      anvil.close();
+      throw e;
+    } catch (Exception e) {
+      web3j.shutdown();
+      anvil.close();
+      throw new IllegalStateException("building the demo world failed: " + e.getMessage(), e);
+    }
+  }
+
+  static Path writeConfig(Path dir, String rpcUrl, DaoDeployment d, BigInteger agentId, Path keystore, Path passwordFile,
+      Options options) throws IOException {
+    String yaml = """
+        # Written by `chaoschain demo` for its local devnet; `chaoschain node --config` runs the same way against any chain.
+        dataDir: node
+        api:
+          host: 127.0.0.1
+          port: 0
+        chains:
+          devnet:
+            chainId: %d
+            rpc: [%s]
+            confirmations: 1
+            governor: "%s"
+            timelock: "%s"
+            endpoint: "%s"
+            registry: "%s"
+        agents:
+          - name: rate-analyst
+            chain: devnet
+            agentId: %s
+            market: "%s"
+            keystore: %s
+            passwordFile: %s
+            tuning:
+              minSamples: 8
+              historyBlocks: 400
+        lifecycle:
+          pollIntervalMs: %d
+          outcomeBlocks: %d
+          exitWhenIdle: %s
+        """.formatted(d.chainId(), rpcUrl, d.governor(), d.timelock(), d.endpoint(), d.registry(), agentId, d.market(),
+        dir.relativize(keystore), dir.relativize(passwordFile), options.pollIntervalMs(), options.outcomeBlocks(),
+        options.exitWhenIdle());
+    Path file = dir.resolve("node.yaml");
+    Path tmp = dir.resolve("node.yaml.tmp");
+    Files.writeString(tmp, yaml);
+    return Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Lets the scripted world react to the proposal: delegates vote, time passes, traffic continues after execution. */
+  public void advance(BigInteger proposalId, boolean executed) throws Exception {
+    electorate.advance(proposalId);
+    if (executed) {
+      traffic.round();
+    }
+  }
+
+  public void trafficRound() throws Exception {
+    traffic.round();
+  }
+
+  private static String agentCard() {
+    String json = "{\"type\":\"https://eips.ethereum.org/EIPS/eip-8004#registration-v1\",\"name\":\"rate-analyst\","
+        + "\"description\":\"ChaosChain governance agent: tunes lending-market interest-rate models, every proposal"
+        + " proven on a fork first\",\"supportedTrust\":[\"reputation\"]}";
+    return "data:application/json;base64," + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Path prepare(Path dir) {
+    try {
+      Path marker = dir.resolve(".chaoschain-demo");
+      if (Files.exists(dir)) {
+        try (var entries = Files.list(dir)) {
+          boolean empty = entries.findAny().isEmpty();
+          if (!empty && !Files.exists(marker)) {
+            throw new UserFacingException("error: --data-dir " + dir + " is not empty and was not made by a previous demo;"
+                + " choose another directory");
+          }
+        }
+        deleteTree(dir);
+      }
+      Files.createDirectories(dir);
+      Files.writeString(marker, "made by chaoschain demo; deleted and rebuilt by the next demo run\n");
+      return dir.toAbsolutePath();
+    } catch (IOException e) {
+      throw new UserFacingException("error: cannot prepare demo directory " + dir + ": " + e.getMessage());
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static Path writePrivate(Path file, String content) throws IOException {
+    Files.deleteIfExists(file);
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    return Files.writeString(file, content);
+  }
+
+  static StaticGasProvider gas() {
+    return new StaticGasProvider(BigInteger.valueOf(20_000_000_000L), BigInteger.valueOf(9_000_000));
+  }
+
+  static PollingTransactionReceiptProcessor receipts(Web3j web3j) {
+    return new PollingTransactionReceiptProcessor(web3j, 25, 1200);
+  }
+
+  private static String pct(BigInteger wad) {
+    return io.chaoschain.agent.Percent.of(new java.math.BigDecimal(wad).movePointLeft(18));
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Path config() {
+    return config;
+  }
+
+  public String rpcUrl() {
+    return anvil.rpcUrl();
+  }
+
+  public Web3j web3j() {
+    return web3j;
+  }
+
+  public DaoDeployment deployment() {
+    return deployment;
+  }
+
+  public DaoDeployer.Settings settings() {
+    return settings;
+  }
+
+  public BigInteger agentId() {
+    return agentId;
+  }
+
+  public AnvilProcess anvil() {
+    return anvil;
+  }
+
+  /** Leaves Anvil running after this JVM exits (for {@code devnet up}); returns its pid. */
+  public long detach() {
+    web3j.shutdown();
+    return anvil.pid();
+  }
+
+  @Override
+  public void close() {
+    web3j.shutdown();
+    anvil.close();
+  }
+}

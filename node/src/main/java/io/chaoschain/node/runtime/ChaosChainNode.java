@@ -1,0 +1,193 @@
+package io.chaoschain.node.runtime;
+
+import io.chaoschain.agent.AnalystSettings;
+import io.chaoschain.agent.GovernanceAgent;
+import io.chaoschain.agent.RateModelAnalyst;
+import io.chaoschain.agent.RateModelCalls;
+import io.chaoschain.agent.policy.AgentPolicy;
+import io.chaoschain.agent.policy.PolicyGuard;
+import io.chaoschain.chains.ChainEndpoints;
+import io.chaoschain.chains.EvmChainClient;
+import io.chaoschain.chains.keys.KeystoreSigner;
+import io.chaoschain.chains.keys.Keystores;
+import io.chaoschain.chains.keys.PasswordSource;
+import io.chaoschain.core.Service;
+import io.chaoschain.core.TimeProvider;
+import io.chaoschain.core.UserFacingException;
+import io.chaoschain.node.api.ApiServer;
+import io.chaoschain.node.config.NodeConfig;
+import io.chaoschain.node.config.NodeConfig.AgentConfig;
+import io.chaoschain.node.config.NodeConfig.ChainConfig;
+import io.chaoschain.node.lifecycle.GovernanceGateway;
+import io.chaoschain.node.lifecycle.LifecycleListener;
+import io.chaoschain.node.lifecycle.ProposalLifecycle;
+import io.chaoschain.node.store.ChainRecord;
+import io.chaoschain.node.store.Database;
+import io.chaoschain.simulation.AnvilForkSimulator;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running node: the database, one client per chain, one lifecycle per agent, and the API, started in that order and
+ * stopped in reverse. {@code chaoschain node} and {@code chaoschain demo} both come through here.
+ */
+public final class ChaosChainNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ChaosChainNode.class);
+
+  private final NodeConfig config;
+  private final Database database;
+  private final Map<String, EvmChainClient> clients;
+  private final List<ProposalLifecycle> lifecycles;
+  private final List<Service> services;
+  private final ApiServer api;
+
+  private ChaosChainNode(NodeConfig config, Database database, Map<String, EvmChainClient> clients,
+      List<ProposalLifecycle> lifecycles, ApiServer api) {
+    this.config = config;
+    this.database = database;
+    this.clients = clients;
+    this.lifecycles = lifecycles;
+    this.api = api;
+    this.services = new ArrayList<>(lifecycles);
+    if (api != null) {
+      services.add(api);
+    }
+  }
+
+  /**
+   * Connects to every chain (checking its chain id), unlocks every agent's key, opens the database and starts all
+   * services. Anything that fails closes what was opened before it.
+   */
+  public static ChaosChainNode start(NodeConfig config, LifecycleListener listener) {
+    Map<String, EvmChainClient> clients = new LinkedHashMap<>();
+    Database database = null;
+    try {
+      for (ChainConfig chain : config.chains().values()) {
+        clients.put(chain.name(), EvmChainClient.connect(new ChainEndpoints(chain.name(), chain.chainId(), chain.rpc())));
+      }
+      Map<String, KeystoreSigner> signers = new LinkedHashMap<>();
+      for (AgentConfig agent : config.agents()) {
+        PasswordSource password = agent.passwordFile() != null
+            ? new PasswordSource.File(agent.passwordFile())
+            : new PasswordSource.Env(agent.passwordEnv(), System.getenv());
+        signers.put(agent.name(), Keystores.load(agent.keystore(), password));
+      }
+      database = Database.open(config.dataDir());
+      for (ChainConfig chain : config.chains().values()) {
+        database.stores().chains().save(new ChainRecord(chain.name(), chain.chainId(), String.join(",", chain.rpc())));
+      }
+      List<ProposalLifecycle> lifecycles = new ArrayList<>();
+      for (AgentConfig agent : config.agents()) {
+        lifecycles.add(lifecycle(config, agent, clients.get(agent.chain()), signers.get(agent.name()), database, listener));
+      }
+      ApiServer api = config.api().enabled() ? NodeApi.create(config, database, clients) : null;
+      ChaosChainNode node = new ChaosChainNode(config, database, clients, lifecycles, api);
+      for (Service s : node.services) {
+        s.start().get(30, TimeUnit.SECONDS);
+        LOG.debug("started {}", s.name());
+      }
+      return node;
+    } catch (RuntimeException e) {
+      closeQuietly(database, clients);
+      throw e;
+    } catch (Exception e) {
+      closeQuietly(database, clients);
+      throw new IllegalStateException("node failed to start: " + e.getMessage(), e);
+    }
+  }
+
+  private static ProposalLifecycle lifecycle(NodeConfig config, AgentConfig agent, EvmChainClient client,
+      KeystoreSigner signer, Database database, LifecycleListener listener) {
+    ChainConfig chain = config.chains().get(agent.chain());
+    var tuning = agent.tuning();
+    AnalystSettings defaults = AnalystSettings.defaults();
+    AnalystSettings settings = new AnalystSettings(tuning.minSamples(), new BigDecimal(tuning.highUtilization()),
+        defaults.stressedShare(), new BigDecimal(tuning.targetUtilization()), new BigDecimal(tuning.maxBorrowApr()),
+        defaults.jumpFactors(), defaults.refinementRounds());
+    PolicyGuard proposalPolicy = new PolicyGuard(new AgentPolicy(
+        Map.of(agent.market(), Set.of(RateModelCalls.SET_RATE_MODEL_SELECTOR)), 1, true));
+    PolicyGuard transactionPolicy = new PolicyGuard(new AgentPolicy(Map.of(
+        chain.endpoint(), Set.of(GovernanceCalls.SUBMIT_PROPOSAL),
+        chain.governor(), Set.of(GovernanceCalls.QUEUE, GovernanceCalls.EXECUTE)), 1, true));
+    GovernanceAgent governanceAgent = new GovernanceAgent(agent.name(), new RateModelAnalyst(settings),
+        new AnvilForkSimulator(), proposalPolicy, message -> listener.progress(agent.name(), message));
+    var transactions = GovernanceCalls.transactionManager(client, signer);
+    GovernanceGateway gateway = new GovernanceGateway(client.web3j(), transactions, GovernanceCalls.gas(client),
+        chain.governor(), chain.endpoint(), transactionPolicy);
+    String agentKey = chain.chainId() + ":" + agent.agentId();
+    var binding = new ProposalLifecycle.Binding(chain.name(), agentKey, BigInteger.valueOf(agent.agentId()),
+        agent.name(), signer.address(), chain.registry(), chain.governor(), agent.market(), chain.timelock(),
+        chain.rpc().getFirst(), chain.confirmations(), tuning.historyBlocks(), config.lifecycle().outcomeBlocks(),
+        config.lifecycle().pollInterval());
+    return new ProposalLifecycle(binding, governanceAgent, gateway, new ChainMarketMetrics(client, agent.market()),
+        database.stores(), TimeProvider.system(), listener);
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public NodeConfig config() {
+    return config;
+  }
+
+  public Optional<Integer> apiPort() {
+    return Optional.ofNullable(api).map(ApiServer::port);
+  }
+
+  /** True once every agent's latest proposal has reached a recorded outcome. */
+  public boolean isIdle() {
+    return lifecycles.stream().allMatch(ProposalLifecycle::isIdle);
+  }
+
+  /** Blocks until {@link #isIdle()} or the timeout; returns whether it became idle. */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!isIdle()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(200);
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    for (int i = services.size() - 1; i >= 0; i--) {
+      try {
+        services.get(i).stop().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("stopping {} failed: {}", services.get(i).name(), e.getMessage());
+      }
+    }
+    closeQuietly(database, clients);
+  }
+
+  private static void closeQuietly(Database database, Map<String, EvmChainClient> clients) {
+    clients.values().forEach(c -> {
+      try {
+        c.close();
+      } catch (RuntimeException e) {
+        LOG.debug("closing client failed", e);
+      }
+    });
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  static UserFacingException configError(String message) {
+    return new UserFacingException(message);
+  }
+}
