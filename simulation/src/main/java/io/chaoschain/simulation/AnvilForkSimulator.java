@@ -237,12 +237,8 @@ public final class AnvilForkSimulator implements ProposalSimulator {
   }
 
   private static AnvilProcess.Options forkOptions(String rpcUrl, long block) {
-    AnvilProcess.Options o = AnvilProcess.Options.fork(rpcUrl, block);
-    List<String> args = new ArrayList<>(o.extraArgs());
     // zero base fee: replays and actions go with gas price 0, so senders' ETH neither limits nor changes
-    args.addAll(List.of("--block-base-fee-per-gas", "0"));
-    return new AnvilProcess.Options(o.chainId(), o.forkUrl(), o.forkBlockNumber(), o.blockTimeSeconds(),
-        o.accounts(), o.stateFile(), List.copyOf(args));
+    return AnvilProcess.Options.fork(rpcUrl, block).withExtraArgs(List.of("--block-base-fee-per-gas", "0"));
   }
 
   /**

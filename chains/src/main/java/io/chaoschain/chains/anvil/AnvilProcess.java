@@ -47,20 +47,47 @@ public final class AnvilProcess implements AutoCloseable {
       Optional<Integer> blockTimeSeconds,
       int accounts,
       Optional<Path> stateFile,
+      Optional<Path> logFile,
+      int port,
       List<String> extraArgs) {
 
     public static Options devnet(long chainId) {
       return new Options(
-          chainId, Optional.empty(), Optional.empty(), Optional.empty(), 10, Optional.empty(), List.of());
+          chainId, Optional.empty(), Optional.empty(), Optional.empty(), 10, Optional.empty(), Optional.empty(), 0,
+          List.of());
     }
 
     public static Options fork(String forkUrl, long forkBlockNumber) {
       return new Options(
-          0, Optional.of(forkUrl), Optional.of(forkBlockNumber), Optional.empty(), 1, Optional.empty(), List.of());
+          0, Optional.of(forkUrl), Optional.of(forkBlockNumber), Optional.empty(), 1, Optional.empty(), Optional.empty(),
+          0, List.of());
     }
 
     public Options withStateFile(Path file) {
-      return new Options(chainId, forkUrl, forkBlockNumber, blockTimeSeconds, accounts, Optional.of(file), extraArgs);
+      return new Options(chainId, forkUrl, forkBlockNumber, blockTimeSeconds, accounts, Optional.of(file), logFile,
+          port, extraArgs);
+    }
+
+    /**
+     * Sends Anvil's output to {@code file} instead of a pipe, so the process can outlive this JVM ({@code devnet up}).
+     */
+    public Options withLogFile(Path file) {
+      return new Options(chainId, forkUrl, forkBlockNumber, blockTimeSeconds, accounts, stateFile, Optional.of(file),
+          port, extraArgs);
+    }
+
+    /** Adds command-line arguments passed to Anvil as they are. */
+    public Options withExtraArgs(List<String> args) {
+      List<String> all = new ArrayList<>(extraArgs);
+      all.addAll(args);
+      return new Options(chainId, forkUrl, forkBlockNumber, blockTimeSeconds, accounts, stateFile, logFile, port,
+          List.copyOf(all));
+    }
+
+    /** Listens on {@code newPort} instead of a free one. */
+    public Options withPort(int newPort) {
+      return new Options(chainId, forkUrl, forkBlockNumber, blockTimeSeconds, accounts, stateFile, logFile, newPort,
+          extraArgs);
     }
   }
 
@@ -70,7 +97,7 @@ public final class AnvilProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.add("--port");
-    command.add("0");
+    command.add(Integer.toString(options.port()));
     command.add("--host");
     command.add("127.0.0.1");
     command.add("--accounts");
@@ -102,14 +129,21 @@ public final class AnvilProcess implements AutoCloseable {
     command.addAll(options.extraArgs());
 
     Process process;
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    options.logFile().ifPresent(f -> builder.redirectOutput(ProcessBuilder.Redirect.appendTo(f.toFile())));
     try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process = builder.start();
     } catch (IOException e) {
       throw new UserFacingException("error: could not start Anvil at " + binary + ": " + e.getMessage(), e);
     }
     CompletableFuture<Integer> portFuture = new CompletableFuture<>();
     List<String> output = new ArrayList<>();
-    Thread.ofVirtual().name("anvil-output").start(() -> pump(process, portFuture, output));
+    if (options.logFile().isPresent()) {
+      Path log = options.logFile().get();
+      Thread.ofVirtual().name("anvil-log").start(() -> watchLog(process, log, portFuture, output));
+    } else {
+      Thread.ofVirtual().name("anvil-output").start(() -> pump(process, portFuture, output));
+    }
     try {
       int port = portFuture.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       LOG.debug("anvil listening on port {} (pid {})", port, process.pid());
@@ -150,6 +184,36 @@ public final class AnvilProcess implements AutoCloseable {
       // the process is gone; completing exceptionally below reports it
     }
     port.completeExceptionally(new IOException("Anvil exited with code " + exitCodeOf(process)));
+  }
+
+  private static void watchLog(Process process, Path log, CompletableFuture<Integer> port, List<String> output) {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline && !port.isDone()) {
+      try {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+        for (String line : lines) {
+          Matcher m = LISTENING.matcher(line);
+          if (m.find()) {
+            port.complete(Integer.parseInt(m.group(2)));
+            return;
+          }
+        }
+        if (!process.isAlive()) {
+          synchronized (output) {
+            output.addAll(lines);
+          }
+          port.completeExceptionally(new IOException("Anvil exited with code " + process.exitValue()));
+          return;
+        }
+        Thread.sleep(50);
+      } catch (IOException e) {
+        port.completeExceptionally(e);
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private static String exitCodeOf(Process process) {

@@ -1,0 +1,122 @@
+package io.chaoschain.node.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.chaoschain.agent.Percent;
+import io.chaoschain.chains.contracts.LendingMarket;
+import io.chaoschain.core.simulation.SimulationReport;
+import io.chaoschain.node.runtime.ChaosChainNode;
+import io.chaoschain.node.store.AgentRecord;
+import io.chaoschain.node.store.StoredProposal;
+import io.chaoschain.node.store.StoredSimulation;
+import io.chaoschain.node.store.Stores;
+import io.chaoschain.node.store.VoteTally;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.web3j.tx.ReadonlyTransactionManager;
+
+/**
+ * What the demo proved, gathered from the node's database and read back from the chain: the proposal, its simulated
+ * before/after metrics, its transactions, the votes, the market's parameters now, the outcome and the agent's record.
+ */
+public record DemoSummary(
+    StoredProposal proposal,
+    StoredSimulation chosen,
+    int simulations,
+    VoteTally votes,
+    BigInteger jumpMultiplierBefore,
+    BigInteger jumpMultiplierOnChain,
+    AgentRecord agent,
+    Duration wallTime) {
+
+  public static DemoSummary collect(DemoWorld world, ChaosChainNode node, Duration wallTime) throws Exception {
+    Stores stores = node.database().stores();
+    StoredProposal p = stores.proposals().all().getFirst();
+    List<StoredSimulation> sims = stores.simulations().forProposal(p.id());
+    StoredSimulation chosen = sims.stream().filter(s -> s.reportHash().equals(p.reportHash())).findFirst().orElseThrow();
+    LendingMarket market = LendingMarket.load(world.deployment().market(), world.web3j(),
+        new ReadonlyTransactionManager(world.web3j(), world.deployment().timelock()), DemoWorld.gas());
+    AgentRecord agent = stores.agents().find(p.agentId()).orElseThrow();
+    return new DemoSummary(p, chosen, sims.size(), stores.votes().tally(p.id()),
+        world.settings().rateModel().jumpMultiplierPerYear(), market.jumpMultiplierPerYear().send(), agent, wallTime);
+  }
+
+  public String render() {
+    SimulationReport r = chosen.report();
+    StringBuilder s = new StringBuilder();
+    s.append("== ChaosChain demo summary ==\n");
+    s.append("Proposal #").append(proposal.id()).append(": ").append(proposal.title()).append('\n');
+    s.append("  governor proposal id  ").append(proposal.onchainId()).append('\n');
+    s.append("  final state           ").append(proposal.state()).append('\n');
+    s.append("  agent                 ").append(agent.name()).append(" (ERC-8004 id ").append(agent.agentId())
+        .append(", operator ").append(agent.operator()).append(")\n");
+    s.append("  simulations           ").append(simulations).append(" candidates on forks; chosen report ")
+        .append(proposal.reportHash()).append('\n');
+    s.append("  simulated on the fork ").append(metricLine(r.metricsBefore(), r.metricsAfter())).append('\n');
+    s.append("  replayed traffic      ").append(r.withProposal().transactions()).append(" transactions, ")
+        .append(r.withProposal().revertReasons().getOrDefault("BorrowRateAboveLimit", 0))
+        .append(" borrows refused by the borrower's own rate ceiling\n");
+    s.append("  votes                 FOR ").append(tokens(votes.forVotes())).append(", AGAINST ")
+        .append(tokens(votes.againstVotes())).append(", ABSTAIN ").append(tokens(votes.abstainVotes())).append(" (")
+        .append(votes.voters()).append(" voters)\n");
+    s.append("  submit tx             ").append(proposal.submitTxHash()).append('\n');
+    s.append("  queue tx              ").append(proposal.queueTxHash()).append('\n');
+    s.append("  execute tx            ").append(proposal.executeTxHash()).append('\n');
+    s.append("  on chain now          jumpMultiplierPerYear ").append(pct(jumpMultiplierBefore)).append(" -> ")
+        .append(pct(jumpMultiplierOnChain)).append(" (read from the market)\n");
+    if (proposal.outcome() != null) {
+      s.append("  outcome on chain      ").append(proposal.outcome().summary())
+          .append(proposal.outcome().improved() ? " — improved" : " — not improved").append('\n');
+    }
+    s.append("  agent track record    submitted ").append(agent.proposalsSubmitted()).append(", executed ")
+        .append(agent.proposalsExecuted()).append(", improved ").append(agent.proposalsImproved()).append(", score ")
+        .append(agent.score().stripTrailingZeros().toPlainString()).append('\n');
+    s.append(String.format("Wall time: %.1f s%n", wallTime.toMillis() / 1000.0));
+    return s.toString();
+  }
+
+  /** A machine-readable copy for scripts and benchmarks. */
+  public void writeJson(Path file) throws IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("proposalId", proposal.onchainId().toString());
+    json.put("state", proposal.state().name());
+    json.put("title", proposal.title());
+    json.put("reportHash", proposal.reportHash());
+    json.put("simulatedBefore", chosen.report().metricsBefore());
+    json.put("simulatedAfter", chosen.report().metricsAfter());
+    json.put("submitTx", proposal.submitTxHash());
+    json.put("queueTx", proposal.queueTxHash());
+    json.put("executeTx", proposal.executeTxHash());
+    json.put("jumpMultiplierBefore", jumpMultiplierBefore.toString());
+    json.put("jumpMultiplierOnChain", jumpMultiplierOnChain.toString());
+    json.put("outcome", proposal.outcome());
+    json.put("agent", Map.of("id", agent.agentId(), "submitted", agent.proposalsSubmitted(),
+        "executed", agent.proposalsExecuted(), "improved", agent.proposalsImproved()));
+    json.put("wallTimeSeconds", wallTime.toMillis() / 1000.0);
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static String metricLine(Map<String, BigDecimal> before, Map<String, BigDecimal> after) {
+    return "utilization " + Percent.of(before.get("utilization")) + " -> " + Percent.of(after.get("utilization"))
+        + ", borrow APR " + Percent.of(before.get("borrowApr")) + " -> " + Percent.of(after.get("borrowApr"))
+        + ", supply APR " + Percent.of(before.get("supplyApr")) + " -> " + Percent.of(after.get("supplyApr"));
+  }
+
+  private static String pct(BigInteger wad) {
+    return Percent.of(new BigDecimal(wad).movePointLeft(18));
+  }
+
+  private static String tokens(BigInteger wei) {
+    return new BigDecimal(wei).movePointLeft(18).stripTrailingZeros().toPlainString() + " CHAOS";
+  }
+}
