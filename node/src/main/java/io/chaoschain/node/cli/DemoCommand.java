@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     ConsoleProgress progress = new ConsoleProgress(System.out);
     progress.say("ChaosChain demo: building a local world in " + dataDir.toAbsolutePath());
-    var options = new DemoWorld.Options(dataDir, seed, warmupRounds, 250, 12, false);
+    var options = DemoWorld.Options.demo(dataDir, seed, warmupRounds);
     try (DemoWorld world = DemoWorld.create(options, progress::say)) {
       progress.say("node config written to " + world.config() + "; starting the node from it");
       NodeConfig config = ConfigLoader.load(world.config());

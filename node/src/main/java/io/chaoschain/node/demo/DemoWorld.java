@@ -68,12 +68,23 @@ public final class DemoWorld implements AutoCloseable {
   }
 
   /** Options of the world: where its files go, the traffic seed, and how much history to build before the node starts. */
-  public record Options(Path dir, long seed, int warmupRounds, int pollIntervalMs, int outcomeBlocks, boolean exitWhenIdle) {}
+  public record Options(
+      Path dir, long seed, int warmupRounds, int pollIntervalMs, int outcomeBlocks, boolean exitWhenIdle, int detachedPort) {
+
+    /** The world the demo runs in: a throw-away Anvil on a free port that dies with this process. */
+    public static Options demo(Path dir, long seed, int warmupRounds) {
+      return new Options(dir, seed, warmupRounds, 250, 12, false, 0);
+    }
+  }
 
   /** Builds the world; on any failure everything started so far is stopped again. */
   public static DemoWorld create(Options options, Consumer<String> progress) {
     Path dir = prepare(options.dir());
-    AnvilProcess anvil = AnvilProcess.start(AnvilProcess.Options.devnet(CHAIN_ID));
+    AnvilProcess.Options anvilOptions = AnvilProcess.Options.devnet(CHAIN_ID);
+    if (options.detachedPort() > 0) {
+      anvilOptions = anvilOptions.withPort(options.detachedPort()).withLogFile(dir.resolve("anvil.log"));
+    }
+    AnvilProcess anvil = AnvilProcess.start(anvilOptions);
     HttpService service = new HttpService(anvil.rpcUrl());
     Web3j web3j = Web3j.build(service);
     try {
