@@ -1,0 +1,68 @@
+package io.chaoschain.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chaoschain.chains.anvil.AnvilProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.WalletUtils;
+
+/** Errors that need a live chain to show: a wrong chain id and a keystore whose password is missing or wrong. */
+class CliErrorsIT {
+  static AnvilProcess anvil;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startChain() {
+    anvil = AnvilProcess.start(AnvilProcess.Options.devnet(31337));
+  }
+
+  @AfterAll
+  static void stopChain() {
+    anvil.close();
+  }
+
+  private Path config(long chainId, String passwordLine) throws Exception {
+    Files.createDirectories(dir.resolve("keys"));
+    String wallet = WalletUtils.generateWalletFile("correct horse", Keys.createEcKeyPair(), dir.resolve("keys").toFile(), false);
+    Files.move(dir.resolve("keys").resolve(wallet), dir.resolve("keys/op.json"));
+    return Files.writeString(dir.resolve("node.yaml"), CliErrorsTest.VALID
+        .replace("chainId: 31337", "chainId: " + chainId)
+        .replace("http://127.0.0.1:1", anvil.rpcUrl())
+        .replace("          keystore: keys/op.json", "          keystore: keys/op.json\n" + passwordLine));
+  }
+
+  @Test
+  void shouldRefuseAChainWhoseIdDiffersFromTheConfig() throws Exception {
+    CliRun run = CliRun.of("node", "--config", config(1, "          passwordEnv: CHAOSCHAIN_TEST_UNSET").toString());
+    assertThat(run.exitCode()).as(run.err()).isNotZero();
+    assertThat(run.errorLines()).as(run.err()).hasSize(1);
+    assertThat(run.errorLines().getFirst()).contains("31337", "1");
+    assertThat(Files.exists(dir.resolve("data"))).isFalse();
+  }
+
+  @Test
+  void shouldAskForTheKeystorePasswordWhenNoneIsGiven() throws Exception {
+    CliRun run = CliRun.of("node", "--config", config(31337, "          passwordEnv: CHAOSCHAIN_TEST_UNSET_PASSWORD").toString());
+    assertThat(run.exitCode()).as(run.err()).isNotZero();
+    assertThat(run.errorLines()).as(run.err()).hasSize(1);
+    assertThat(run.errorLines().getFirst()).contains("CHAOSCHAIN_TEST_UNSET_PASSWORD");
+    assertThat(run.err()).doesNotContain("correct horse");
+  }
+
+  @Test
+  void shouldReportAWrongKeystorePasswordWithoutPrintingIt() throws Exception {
+    Files.writeString(dir.resolve("pw"), "battery staple");
+    CliRun run = CliRun.of("node", "--config", config(31337, "          passwordFile: pw").toString());
+    assertThat(run.exitCode()).as(run.err()).isNotZero();
+    assertThat(run.errorLines()).as(run.err()).hasSize(1);
+    assertThat(run.errorLines().getFirst()).contains("wrong password");
+    assertThat(run.err()).doesNotContain("battery staple", "correct horse");
+  }
+}

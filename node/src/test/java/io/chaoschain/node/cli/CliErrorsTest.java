@@ -1,0 +1,110 @@
+package io.chaoschain.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chaoschain.node.store.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets one clear line naming what is wrong, a non-zero exit, and no stack trace. */
+class CliErrorsTest {
+  @TempDir Path dir;
+
+  static final String VALID = """
+      dataDir: data
+      chains:
+        devnet:
+          chainId: 31337
+          rpc: http://127.0.0.1:1
+          governor: "0x00000000000000000000000000000000000000a1"
+          timelock: "0x00000000000000000000000000000000000000a2"
+          endpoint: "0x00000000000000000000000000000000000000a3"
+          registry: "0x00000000000000000000000000000000000000a4"
+      agents:
+        - name: a
+          chain: devnet
+          agentId: 1
+          market: "0x00000000000000000000000000000000000000a5"
+          keystore: keys/op.json
+      """;
+
+  private Path config(String yaml) throws Exception {
+    return Files.writeString(dir.resolve("node.yaml"), yaml);
+  }
+
+  private static void assertOneClearLine(CliRun run, int exitCode, String... fragments) {
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
+    assertThat(run.errorLines()).as(run.err()).hasSize(1);
+    assertThat(run.errorLines().getFirst()).startsWith("error: ").contains(fragments);
+    assertThat(run.err()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void shouldNameTheLineOfMalformedYaml() throws Exception {
+    Path file = config("chains:\n  devnet: [unclosed\n");
+    assertOneClearLine(CliRun.of("node", "--config", file.toString()), 2, "node.yaml", "malformed YAML");
+  }
+
+  @Test
+  void shouldNameAMissingRequiredSetting() throws Exception {
+    Path file = config(VALID.replace("          rpc: http://127.0.0.1:1\n", ""));
+    assertOneClearLine(CliRun.of("node", "--config", file.toString()), 2, "chains.devnet.rpc", "is required");
+  }
+
+  @Test
+  void shouldRejectAnUnknownSettingInsteadOfIgnoringIt() throws Exception {
+    Path file = config(VALID.replace("dataDir: data", "dataDir: data\ndatadir: typo"));
+    assertOneClearLine(CliRun.of("node", "--config", file.toString()), 2, "datadir", "not a known setting");
+  }
+
+  @Test
+  void shouldRejectAMalformedAddress() throws Exception {
+    Path file = config(VALID.replace("0x00000000000000000000000000000000000000a1", "0x1234"));
+    assertOneClearLine(CliRun.of("node", "--config", file.toString()), 2, "chains.devnet.governor", "0x1234");
+  }
+
+  @Test
+  void shouldReportAMissingConfigFile() {
+    assertOneClearLine(CliRun.of("node", "--config", dir.resolve("nope.yaml").toString()), 2, "not found");
+  }
+
+  @Test
+  void shouldReportAnUnreachableRpc() throws Exception {
+    Path file = config(VALID);
+    CliRun run = CliRun.of("node", "--config", file.toString());
+    assertThat(run.exitCode()).as(run.err()).isNotZero();
+    assertThat(run.errorLines()).as(run.err()).hasSize(1);
+    assertThat(run.errorLines().getFirst()).contains("devnet", "127.0.0.1:1");
+    assertThat(Files.exists(dir.resolve("data"))).as("nothing written").isFalse();
+  }
+
+  @Test
+  void shouldReportAnUnknownProposalId() throws Exception {
+    Path data = dir.resolve("data");
+    Database.open(data).close();
+    assertOneClearLine(CliRun.of("proposals", "show", "99", "--data-dir", data.toString()), 2, "no proposal with id 99");
+  }
+
+  @Test
+  void shouldReportANonNumericProposalId() throws Exception {
+    Path data = dir.resolve("data");
+    Database.open(data).close();
+    assertOneClearLine(CliRun.of("proposals", "show", "abc", "--data-dir", data.toString()), 2, "must be a number");
+  }
+
+  @Test
+  void shouldRejectAnUnknownFlag() {
+    CliRun run = CliRun.of("demo", "--no-such-flag");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errorLines().getFirst()).contains("--no-such-flag");
+  }
+
+  @Test
+  void shouldRequireASubcommand() {
+    CliRun run = CliRun.of();
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errorLines().getFirst()).contains("subcommand");
+  }
+}

@@ -1,0 +1,122 @@
+package io.chaoschain.node.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chaoschain.chains.contracts.DaoGovernor;
+import io.chaoschain.core.proposal.ProposalState;
+import io.chaoschain.node.config.ConfigLoader;
+import io.chaoschain.node.demo.DemoWorld;
+import io.chaoschain.node.store.Database;
+import io.chaoschain.node.store.StoredProposal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.abi.EventEncoder;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.StaticGasProvider;
+
+/**
+ * Kills a real node process (SIGKILL) between submission and execution, restarts it, and checks it resumes: the
+ * proposal exists exactly once, on chain and in the database, and is executed.
+ */
+class NodeRestartIT {
+  static final Path JAR = Path.of(System.getProperty("chaoschain.root", "..")).resolve("node/target/chaoschain-node.jar");
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldResumeAfterBeingKilledBetweenSubmissionAndExecution() throws Exception {
+    assertThat(JAR).as("the packaged node jar (built before integration tests)").exists();
+    DemoWorld.Options options = new DemoWorld.Options(dir.resolve("world"), 7, 14, 250, 6, true, 0);
+    try (DemoWorld world = DemoWorld.create(options, m -> { })) {
+      var readOnly = new ReadonlyTransactionManager(world.web3j(), world.deployment().timelock());
+      DaoGovernor governor = DaoGovernor.load(world.deployment().governor(), world.web3j(), readOnly,
+          new StaticGasProvider(BigInteger.ONE, BigInteger.valueOf(1_000_000)));
+
+      Process first = startNode(world, "first.log");
+      BigInteger proposalId;
+      try {
+        proposalId = awaitProposal(world, first, Duration.ofMinutes(3));
+      } finally {
+        first.destroyForcibly().waitFor();
+      }
+      assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+
+      // the DAO votes while the node is down
+      for (int i = 0; i < 10 && state(governor, proposalId) != ProposalState.SUCCEEDED; i++) {
+        world.advance(proposalId, false);
+      }
+      assertThat(state(governor, proposalId)).isEqualTo(ProposalState.SUCCEEDED);
+
+      Process second = startNode(world, "second.log");
+      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+      while (second.isAlive() && System.nanoTime() < deadline) {
+        ProposalState s = state(governor, proposalId);
+        world.advance(proposalId, s == ProposalState.EXECUTED);
+        Thread.sleep(200);
+      }
+      assertThat(second.isAlive()).as("node exits once the outcome is recorded; log:\n%s", log("second.log")).isFalse();
+      assertThat(second.exitValue()).as(log("second.log")).isZero();
+
+      assertThat(state(governor, proposalId)).isEqualTo(ProposalState.EXECUTED);
+      assertThat(proposalsCreated(world)).as("proposals created on chain").containsExactly(proposalId);
+      try (Database db = Database.open(ConfigLoader.load(world.config()).dataDir())) {
+        List<StoredProposal> all = db.stores().proposals().all();
+        assertThat(all).hasSize(1);
+        assertThat(all.getFirst().onchainId()).isEqualTo(proposalId);
+        assertThat(all.getFirst().state()).isEqualTo(ProposalState.EXECUTED);
+        assertThat(all.getFirst().outcome()).isNotNull();
+      }
+    }
+  }
+
+  /** Every ProposalCreated on the Governor (OpenZeppelin 5: no indexed fields, the id is the first data word). */
+  private static List<BigInteger> proposalsCreated(DemoWorld world) throws Exception {
+    var filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
+        world.deployment().governor());
+    filter.addSingleTopic(EventEncoder.encode(DaoGovernor.PROPOSALCREATED_EVENT));
+    return world.web3j().ethGetLogs(filter).send().getLogs().stream()
+        .map(r -> ((Log) r.get()).getData())
+        .map(data -> new BigInteger(data.substring(2, 66), 16))
+        .toList();
+  }
+
+  private Process startNode(DemoWorld world, String logName) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-jar", JAR.toString(), "node", "--config", world.config().toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve(logName).toFile())
+        .start();
+  }
+
+  private BigInteger awaitProposal(DemoWorld world, Process node, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && node.isAlive()) {
+      List<BigInteger> created = proposalsCreated(world);
+      if (!created.isEmpty()) {
+        return created.getFirst();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the node submitted no proposal in time; log:\n" + log("first.log"));
+  }
+
+  private static ProposalState state(DaoGovernor governor, BigInteger id) throws Exception {
+    return ProposalState.fromGovernor(governor.state(id).send().intValue());
+  }
+
+  private String log(String name) {
+    try {
+      return Files.readString(dir.resolve(name));
+    } catch (Exception e) {
+      return "(no log)";
+    }
+  }
+}
