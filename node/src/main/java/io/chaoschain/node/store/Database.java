@@ -1,0 +1,273 @@
+package io.chaoschain.node.store;
+
+import io.chaoschain.core.TimeProvider;
+import io.chaoschain.core.UserFacingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's embedded database: an H2 file database in the data directory, migrated by Flyway when opened.
+ *
+ * <p>H2 runs in PostgreSQL mode and the migrations use portable SQL only, so the same schema can later run on
+ * PostgreSQL. Work done inside {@link #inTransaction(Supplier)} shares one connection and commits or rolls back as a
+ * whole; every store call made on that thread joins it.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  private static final String FILE_NAME = "chaoschain";
+  /** H2 shares one database between every connection of a JVM, so a second node in this JVM must be refused here. */
+  private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
+  private final Path dataDir;
+  private final Path dbFile;
+  private final JdbcConnectionPool pool;
+  private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+  private final Stores stores;
+  private volatile boolean closed;
+
+  private Database(Path dataDir, JdbcConnectionPool pool, TimeProvider time) {
+    this.dataDir = dataDir;
+    this.dbFile = dataDir.resolve(FILE_NAME + ".mv.db");
+    this.pool = pool;
+    this.stores =
+        new Stores(
+            new JdbcChainStore(this, time),
+            new JdbcMetricStore(this),
+            new JdbcProposalStore(this, time),
+            new JdbcSimulationStore(this, time),
+            new JdbcVoteStore(this),
+            new JdbcAgentStore(this, time),
+            new JdbcCheckpointStore(this, time));
+  }
+
+  /** Opens (creating if needed) the database in {@code dataDir} with the system clock. */
+  public static Database open(Path dataDir) {
+    return open(dataDir, TimeProvider.system());
+  }
+
+  /**
+   * Opens (creating if needed) the database in {@code dataDir} and migrates it to the latest schema.
+   *
+   * @throws UserFacingException when the directory cannot be used or another node holds the database
+   */
+  public static Database open(Path dataDir, TimeProvider time) {
+    Path dir = prepareDirectory(dataDir);
+    Path dbFile = dir.resolve(FILE_NAME + ".mv.db");
+    if (!OPEN_IN_THIS_JVM.add(dir)) {
+      throw inUse(dbFile, null);
+    }
+    JdbcConnectionPool pool = null;
+    try {
+      pool = JdbcConnectionPool.create(jdbcUrl(dir), "sa", "");
+      pool.setMaxConnections(32);
+      // Open one connection before migrating: a lock held by another process shows up here with a clear error code.
+      try (Connection probe = pool.getConnection()) {
+        probe.isValid(1);
+      }
+      migrate(pool, dbFile);
+      LOG.info("database {} open", dbFile);
+      return new Database(dir, pool, time);
+    } catch (SQLException e) {
+      release(dir, pool);
+      if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        throw inUse(dbFile, e);
+      }
+      throw new UserFacingException(
+          "error: cannot open database " + dbFile + ": " + firstLine(e.getMessage()) + "; check --data-dir", e);
+    } catch (RuntimeException e) {
+      release(dir, pool);
+      throw e;
+    }
+  }
+
+  /** The JDBC URL of the database kept in {@code dataDir}. */
+  public static String jdbcUrl(Path dataDir) {
+    String base = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME).toString();
+    return "jdbc:h2:file:" + base + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+  }
+
+  public Stores stores() {
+    return stores;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** For tools that need plain JDBC (reports, exports); the stores are the normal way in. */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: every store call it makes on this thread uses the same connection, and all
+   * of it commits when {@code work} returns or rolls back when it throws. Nested calls join the outer transaction.
+   */
+  public <T> T inTransaction(Supplier<T> work) {
+    return transaction(connection -> work.get());
+  }
+
+  public void inTransaction(Runnable work) {
+    transaction(
+        connection -> {
+          work.run();
+          return null;
+        });
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    release(dataDir, pool);
+    LOG.info("database {} closed", dbFile);
+  }
+
+  /** Runs {@code work} on the current transaction's connection, or on a pooled connection in auto-commit mode. */
+  <T> T withConnection(SqlWork<T> work) {
+    Connection bound = transaction.get();
+    if (bound != null) {
+      return run(work, bound);
+    }
+    checkOpen();
+    try (Connection connection = pool.getConnection()) {
+      return run(work, connection);
+    } catch (SQLException e) {
+      throw new StoreException("database error: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs {@code work} atomically, joining the current transaction if there is one. */
+  <T> T transaction(SqlWork<T> work) {
+    Connection bound = transaction.get();
+    if (bound != null) {
+      return run(work, bound);
+    }
+    checkOpen();
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      transaction.set(connection);
+      try {
+        T result = work.apply(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollbackQuietly(connection, e);
+        if (e instanceof SQLException sql) {
+          throw new StoreException("database error: " + sql.getMessage(), sql);
+        }
+        throw e;
+      } finally {
+        transaction.remove();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database error: " + e.getMessage(), e);
+    }
+  }
+
+  private static <T> T run(SqlWork<T> work, Connection connection) {
+    try {
+      return work.apply(connection);
+    } catch (SQLException e) {
+      throw new StoreException("database error: " + e.getMessage(), e);
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("database " + dbFile + " is closed");
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection, Throwable cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static Path prepareDirectory(Path dataDir) {
+    Path dir = dataDir.toAbsolutePath().normalize();
+    if (dir.toString().contains(";")) {
+      throw new UserFacingException("error: --data-dir must not contain ';', got '" + dir + "'");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UserFacingException(
+          "error: data directory " + dir + " cannot be created (" + e.getClass().getSimpleName() + ": "
+              + e.getMessage() + "); choose a writable --data-dir",
+          e);
+    }
+    if (!Files.isWritable(dir)) {
+      throw new UserFacingException("error: data directory " + dir + " is not writable; choose a writable --data-dir");
+    }
+    try {
+      // Resolve links so two spellings of one directory are recognised as the same database.
+      return dir.toRealPath();
+    } catch (IOException e) {
+      throw new UserFacingException("error: data directory " + dir + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static void migrate(DataSource dataSource, Path dbFile) {
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .cleanDisabled(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new UserFacingException(
+          "error: cannot migrate database " + dbFile + " to this node's schema: " + firstLine(e.getMessage())
+              + "; was it written by a newer chaoschain version?",
+          e);
+    }
+  }
+
+  private static void release(Path dir, JdbcConnectionPool pool) {
+    if (pool != null) {
+      pool.dispose();
+    }
+    OPEN_IN_THIS_JVM.remove(dir);
+  }
+
+  private static UserFacingException inUse(Path dbFile, Throwable cause) {
+    return new UserFacingException(
+        "error: database " + dbFile + " is in use by another chaoschain node; stop it or use a different --data-dir",
+        2,
+        cause);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** A unit of JDBC work. */
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+}
