@@ -86,11 +86,13 @@ public final class ChaosChainNode implements AutoCloseable {
       for (ChainConfig chain : config.chains().values()) {
         database.stores().chains().save(new ChainRecord(chain.name(), chain.chainId(), String.join(",", chain.rpc())));
       }
+      NodeApi.HeadCache heads = new NodeApi.HeadCache(config);
       List<ProposalLifecycle> lifecycles = new ArrayList<>();
       for (AgentConfig agent : config.agents()) {
-        lifecycles.add(lifecycle(config, agent, clients.get(agent.chain()), signers.get(agent.name()), database, listener));
+        lifecycles.add(lifecycle(config, agent, clients.get(agent.chain()), signers.get(agent.name()), database, heads,
+            listener));
       }
-      ApiServer api = config.api().enabled() ? NodeApi.create(config, database, clients) : null;
+      ApiServer api = config.api().enabled() ? NodeApi.create(config, database, heads) : null;
       ChaosChainNode node = new ChaosChainNode(config, database, clients, lifecycles, api);
       for (Service s : node.services) {
         s.start().get(30, TimeUnit.SECONDS);
@@ -107,7 +109,7 @@ public final class ChaosChainNode implements AutoCloseable {
   }
 
   private static ProposalLifecycle lifecycle(NodeConfig config, AgentConfig agent, EvmChainClient client,
-      KeystoreSigner signer, Database database, LifecycleListener listener) {
+      KeystoreSigner signer, Database database, NodeApi.HeadCache heads, LifecycleListener listener) {
     ChainConfig chain = config.chains().get(agent.chain());
     var tuning = agent.tuning();
     AnalystSettings defaults = AnalystSettings.defaults();
@@ -129,7 +131,7 @@ public final class ChaosChainNode implements AutoCloseable {
         agent.name(), signer.address(), chain.registry(), chain.governor(), agent.market(), chain.timelock(),
         chain.rpc().getFirst(), chain.confirmations(), tuning.historyBlocks(), config.lifecycle().outcomeBlocks(),
         config.lifecycle().pollInterval());
-    return new ProposalLifecycle(binding, governanceAgent, gateway, new ChainMarketMetrics(client, agent.market()),
+    return new ProposalLifecycle(binding, governanceAgent, gateway, new ChainMarketMetrics(client, agent.market(), head -> heads.update(chain.name(), head)),
         database.stores(), TimeProvider.system(), listener);
   }
 
