@@ -104,6 +104,8 @@ class AgentRegistryIT {
     assertThat(walletEvent.indexedMetadataKey).isEqualTo(Hash.sha3("agentWallet".getBytes(StandardCharsets.UTF_8)));
     assertThat(walletEvent.metadataValue).isEqualTo(Hex.decode(owner.getAddress()));
     assertThat(AgentRegistry.getTransferEvents(receipt)).hasSize(1);
+    assertThat(registry.supportsInterface(Hex.decode("0x80ac58cd")).send()).as("ERC-721").isTrue();
+    assertThat(List.of(registry.name().send(), registry.symbol().send())).containsExactly("AgentIdentity", "AGENT");
   }
 
   @Test

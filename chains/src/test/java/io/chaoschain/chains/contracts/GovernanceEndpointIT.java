@@ -1,16 +1,19 @@
 package io.chaoschain.chains.contracts;
 
 import static io.chaoschain.chains.testing.Errors.address;
+import static io.chaoschain.chains.testing.Errors.string;
 import static io.chaoschain.chains.testing.Errors.uint;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chaoschain.chains.testcontracts.OwnerSignedWallet;
 import io.chaoschain.chains.identity.AgentWalletAuthorization;
+import io.chaoschain.chains.testcontracts.OwnerSignedWallet;
 import io.chaoschain.chains.testing.Devnet;
 import io.chaoschain.chains.testing.Errors;
 import io.chaoschain.core.proposal.ProposalState;
 import java.math.BigInteger;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.web3j.abi.FunctionEncoder;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -187,6 +190,18 @@ class GovernanceEndpointIT extends DaoFixture {
       assertThat(revertOf(notOwner, dao.endpoint(), e.pause())).isEqualTo(expected);
       assertThat(revertOf(notOwner, dao.endpoint(), e.unpause())).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void shouldRefuseToDeployWithoutGovernorOrRegistry() {
+    String noGovernor = GovernanceEndpoint.BINARY + FunctionEncoder.encodeConstructor(List.of(
+        address(ZERO), address(dao.registry()), address(dao.timelock())));
+    String noRegistry = GovernanceEndpoint.BINARY + FunctionEncoder.encodeConstructor(List.of(
+        address(dao.governor()), address(ZERO), address(dao.timelock())));
+    assertThat(devnet.revertData(stranger.getAddress(), null, noGovernor))
+        .isEqualTo(Errors.of("InvalidAddress", string("governor")));
+    assertThat(devnet.revertData(stranger.getAddress(), null, noRegistry))
+        .isEqualTo(Errors.of("InvalidAddress", string("registry")));
   }
 
   private static BigInteger pct(long percent) {
