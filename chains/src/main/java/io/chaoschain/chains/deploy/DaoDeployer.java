@@ -283,6 +283,9 @@ public final class DaoDeployer {
           + "); check the RPC URL", e);
     } catch (RuntimeException e) {
       throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while trying to " + what, e);
     } catch (Exception e) {
       throw new IllegalStateException("could not " + what, e);
     }

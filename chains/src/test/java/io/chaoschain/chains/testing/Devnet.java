@@ -77,8 +77,13 @@ public final class Devnet implements AutoCloseable {
   /** Sends as {@code address} without its key (anvil_impersonateAccount), after giving it gas money. */
   public TransactionManager impersonate(String address) {
     rpc("anvil_impersonateAccount", List.of(address));
-    rpc("anvil_setBalance", List.of(address, "0x3635c9adc5dea00000")); // 1000 ETH
+    fund(address);
     return new ClientTransactionManager(web3j, address, receipts);
+  }
+
+  /** Sets the balance of {@code address} to 1000 ETH. */
+  public void fund(String address) {
+    rpc("anvil_setBalance", List.of(address, "0x3635c9adc5dea00000"));
   }
 
   /** Deploys the local DAO with the given settings from dev account 0. */

@@ -23,6 +23,19 @@ public final class Errors {
         .toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** The 4-byte selector of {@code signature}, e.g. {@code "InsufficientLiquidity(uint256,uint256)"}. */
+  public static String selector(String signature) {
+    return Hash.sha3String(signature).substring(0, 10);
+  }
+
+  /** The 32-byte argument words that follow the selector in revert data, as unsigned integers. */
+  public static List<BigInteger> words(String revertData) {
+    String body = revertData.substring(10);
+    return java.util.stream.IntStream.range(0, body.length() / 64)
+        .mapToObj(i -> new BigInteger(body.substring(i * 64, i * 64 + 64), 16))
+        .toList();
+  }
+
   public static Uint256 uint(BigInteger value) {
     return new Uint256(value);
   }
