@@ -145,7 +145,7 @@ public final class GovernanceGateway {
 
   private TransactionReceipt send(String to, String data, String what) throws Exception {
     transactionPolicy.checkCall(to, Hex.selector(data), BigInteger.ZERO);
-    var sent = transactions.sendTransaction(gas.getGasPrice(what), gas.getGasLimit(what), to, data, BigInteger.ZERO);
+    var sent = transactions.sendTransaction(gas.getGasPrice(), gas.getGasLimit(), to, data, BigInteger.ZERO);
     if (sent.hasError()) {
       throw new GatewayException(what + " was rejected by the node: " + sent.getError().getMessage());
     }

@@ -47,7 +47,7 @@ final class ChainMarketMetrics implements MarketMetrics {
   @Override
   public MarketSnapshot snapshot(long block, long previousBlock) throws Exception {
     LendingMarket m = at(block);
-    Instant time = Instant.ofEpochSecond(client.blockHeader(block).orElseThrow().timestamp());
+    Instant time = client.blockHeader(block).orElseThrow().timestamp();
     BigDecimal supplied = BigDecimal.ZERO;
     BigDecimal borrowed = BigDecimal.ZERO;
     if (block > previousBlock) {

@@ -22,27 +22,22 @@ final class GovernanceCalls {
         new PollingTransactionReceiptProcessor(client.web3j(), 100, 600));
   }
 
-  /** Prices each transaction at twice the chain's current gas price, with limits sized for governance calls. */
+  /** Prices each transaction at twice the chain's current gas price; the limit fits a proposal with a long description. */
   static ContractGasProvider gas(EvmChainClient client) {
     return new ContractGasProvider() {
       @Override
-      public BigInteger getGasPrice(String contractFunc) {
+      public BigInteger getGasPrice() {
         return client.gasPrice().shiftLeft(1);
       }
 
       @Override
-      public BigInteger getGasPrice() {
-        return getGasPrice("");
-      }
-
-      @Override
-      public BigInteger getGasLimit(String contractFunc) {
-        return BigInteger.valueOf("submitProposal".equals(contractFunc) ? 3_000_000 : 1_000_000);
+      public BigInteger getGasLimit(org.web3j.protocol.core.methods.request.Transaction transaction) {
+        return getGasLimit();
       }
 
       @Override
       public BigInteger getGasLimit() {
-        return getGasLimit("");
+        return BigInteger.valueOf(3_000_000);
       }
     };
   }
