@@ -17,6 +17,7 @@ import io.chaoschain.simulation.internal.RpcClient.RpcError;
 import io.chaoschain.simulation.internal.TrafficWindow;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnvilForkSimulator implements ProposalSimulator {
   private static final Logger LOG = LoggerFactory.getLogger(AnvilForkSimulator.class);
+
+  private static final BigInteger MAX_TX_GAS = BigInteger.TWO.pow(24);
 
   private final OkHttpClient http;
   private final ErrorDecoder decoder;
@@ -123,7 +126,7 @@ public final class AnvilForkSimulator implements ProposalSimulator {
   private List<SimulationReport> run(
       AnvilProcess fork, List<SimulationRequest> requests, TrafficWindow window, long chainId) {
     ForkSession session = new ForkSession(new RpcClient(fork.rpcUrl(), http, "fork"), decoder);
-    session.impersonateEveryone();
+    session.prepare();
     List<MetricProbe> allProbes = distinctProbes(requests);
     int n = window.transactions().size();
     SimulationRequest first = requests.getFirst();
@@ -142,7 +145,7 @@ public final class AnvilForkSimulator implements ProposalSimulator {
       LOG.info("{}: executing {} action(s) as {}", tag, request.actions().size(), request.executor());
       snapshot = session.snapshot();
       ForkSession.Execution execution = session.execute(
-          request.actions(), request.executor(), window.forkTimestamp() + 1, window.gasLimit());
+          request.actions(), request.executor(), window.forkTimestamp() + 1, actionGasLimit(window));
       List<StateChange> changes;
       if (execution.allSucceeded()) {
         changes = session.stateChanges(execution.succeededTxs(), window.forkBlock());
@@ -203,6 +206,11 @@ public final class AnvilForkSimulator implements ProposalSimulator {
   private static SimulationReport withHash(SimulationReport r) {
     return new SimulationReport(r.forkBlock(), r.chainId(), r.actions(), r.baseline(), r.withProposal(),
         r.metricsBefore(), r.metricsAfter(), r.stateChanges(), CanonicalJson.hash(r));
+  }
+
+  /** The fork block's gas limit, capped at EIP-7825's per-transaction maximum (Osaka rejects anything above). */
+  private static BigInteger actionGasLimit(TrafficWindow window) {
+    return window.gasLimit().min(MAX_TX_GAS);
   }
 
   private static String firstFailure(ForkSession.Execution execution) {
