@@ -19,6 +19,8 @@ import io.chaoschain.core.simulation.SimulationException;
 import io.chaoschain.core.simulation.SimulationReport;
 import io.chaoschain.core.simulation.SimulationReport.StateChange;
 import io.chaoschain.core.simulation.SimulationRequest;
+import io.chaoschain.simulation.internal.RpcClient;
+import io.chaoschain.simulation.internal.TrafficWindow;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -26,10 +28,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.utils.Numeric;
 
@@ -170,6 +175,31 @@ class AnvilForkSimulatorIT {
         .isInstanceOf(SimulationException.class)
         .hasMessageContaining("ends at block " + (head + 10))
         .hasMessageContaining("only at block " + head);
+  }
+
+  @Test
+  void shouldReplayTheWindowAsTheNextOneKeepingItsBlockSpacing() throws Exception {
+    RpcClient origin = new RpcClient(chain.anvil.rpcUrl(), new OkHttpClient(), "origin");
+
+    TrafficWindow window = TrafficWindow.load(origin, chain.windowFrom, chain.windowTo, chain.blockNumber(),
+        Set.of(chain.marketAddress()));
+
+    long forkTime = timestamp(chain.windowTo);
+    long timeBeforeWindow = timestamp(chain.windowFrom - 1);
+    assertThat(window.forkBlock()).isEqualTo(chain.windowTo);
+    assertThat(window.forkTimestamp()).isEqualTo(forkTime);
+    assertThat(window.transactions()).hasSize(chain.windowMarketTxs)
+        .allSatisfy(tx -> assertThat(tx.to()).isEqualTo(chain.marketAddress()));
+    for (TrafficWindow.ReplayTx tx : window.transactions()) {
+      assertThat(tx.timestamp()).isEqualTo(forkTime + 1 + timestamp(tx.originBlock()) - timeBeforeWindow);
+    }
+    // each borrower's deposit and borrow share an origin block, and so a replayed block
+    assertThat(window.transactions().stream().map(TrafficWindow.ReplayTx::originBlock).distinct()).hasSize(8);
+  }
+
+  private static long timestamp(long block) throws Exception {
+    return chain.web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(block)), false).send()
+        .getBlock().getTimestamp().longValueExact();
   }
 
   private static BigInteger nonce(String account) throws Exception {

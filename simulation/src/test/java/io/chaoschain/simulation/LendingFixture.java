@@ -14,6 +14,7 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.ClientTransactionManager;
 import org.web3j.tx.TransactionManager;
@@ -23,7 +24,7 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 /**
  * A devnet with two DemoTokens and a LendingMarket owned by dev account 0 (the "executor"), plus a window of
  * rate-sensitive traffic: two supplies and six borrowers who each deposit collateral and borrow with a 30 % APR
- * ceiling. Replayed on top of itself the window drives utilization from 52.5 % to about 90 %, past the 80 % kink,
+ * ceiling, both in one block, an hour apart. Replayed on top of itself the window drives utilization from 52.5 % to about 90 %, past the 80 % kink,
  * so a steeper jump multiplier makes the late borrows revert with BorrowRateAboveLimit.
  */
 final class LendingFixture implements AutoCloseable {
@@ -80,11 +81,9 @@ final class LendingFixture implements AutoCloseable {
         market(2 + round).supply(units(100)).send();
         txs++;
         for (int b = 0; b < 3; b++) {
-          int borrower = 4 + round * 3 + b;
+          // deposit and borrow land in one block, as a wallet batching both would do
           advance(3_600);
-          market(borrower).depositCollateral(units(500)).send();
-          advance(3_600);
-          market(borrower).borrow(units(105), MAX_BORROW_RATE).send();
+          depositAndBorrowInOneBlock(4 + round * 3 + b);
           txs += 2;
         }
       }
@@ -122,7 +121,41 @@ final class LendingFixture implements AutoCloseable {
   }
 
   private void advance(long seconds) throws IOException {
-    new Request<>("evm_increaseTime", List.of(seconds), service, RpcClient.JsonResponse.class).send();
+    rpc("evm_increaseTime", seconds);
+  }
+
+  private void depositAndBorrowInOneBlock(int borrower) throws IOException {
+    rpc("evm_setAutomine", false);
+    try {
+      TransactionManager tm = tm(borrower);
+      BigInteger price = BigInteger.valueOf(10_000_000_000L);
+      BigInteger limit = BigInteger.valueOf(400_000);
+      List<String> hashes = List.of(
+          tm.sendTransaction(price, limit, market.getContractAddress(), FunctionEncoder.encode(new Function(
+              "depositCollateral", List.of(new Uint256(units(500))), List.of())), BigInteger.ZERO)
+              .getTransactionHash(),
+          tm.sendTransaction(price, limit, market.getContractAddress(), FunctionEncoder.encode(new Function(
+              "borrow", List.of(new Uint256(units(105)), new Uint256(MAX_BORROW_RATE)), List.of())),
+              BigInteger.ZERO).getTransactionHash());
+      rpc("evm_mine");
+      for (String hash : hashes) {
+        TransactionReceipt receipt = web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt()
+            .orElseThrow();
+        if (!receipt.isStatusOK()) {
+          throw new IllegalStateException("fixture transaction reverted: " + hash);
+        }
+      }
+    } finally {
+      rpc("evm_setAutomine", true);
+    }
+  }
+
+  private void rpc(String method, Object... params) throws IOException {
+    RpcClient.JsonResponse response =
+        new Request<>(method, List.of(params), service, RpcClient.JsonResponse.class).send();
+    if (response.hasError()) {
+      throw new IllegalStateException(method + ": " + response.getError().getMessage());
+    }
   }
 
   private TransactionManager tm(int account) {
