@@ -17,6 +17,7 @@ import io.chaoschain.simulation.internal.RpcClient.RpcError;
 import io.chaoschain.simulation.internal.TrafficWindow;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * <p>For a sweep ({@link #simulateAll}) one fork is started at {@code replayToBlock}, the state after the replay
  * window. The window's transactions (those sent to {@code replayTargets}) are read from the origin chain and, in
  * every run, resent on the fork from their original senders (impersonated) with the same value, input and gas limit,
- * one block each, re-timed as the next window of similar traffic (see {@link TrafficWindow}):
+ * those of one origin block mined together in one fork block, re-timed as the next window of similar traffic (see
+ * {@link TrafficWindow}). Blocks are mined explicitly ({@code evm_mine}) rather than by Anvil's automine, which
+ * answers {@code eth_sendTransaction} before the block exists.
  * <ol>
  *   <li>baseline: replay the traffic, read the probes ({@code metricsBefore}), revert the fork;
  *   <li>per request: execute the actions from the impersonated executor, trace the storage they wrote, replay the
@@ -55,12 +58,20 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing is ever sent to the origin chain: it is only read (blocks of the window; the fork reads its state).
  * The fork process is stopped when the call returns or fails. {@code replayFromBlock == replayToBlock == 0} means
  * no replay: the fork is then taken at the origin's latest block.
+ *
+ * <p>The executor is impersonated (Anvil's auto-impersonation) and its balance is raised only when it cannot cover
+ * the ETH the actions send. State changes come from {@code debug_traceTransaction} with the {@code prestateTracer}
+ * in diff mode (supported by Anvil 1.x), which names the slots written; their values before the proposal (at the
+ * fork block) and after it are read with {@code eth_getStorageAt}, so the report holds net changes.
+ *
+ * <p>Instances are thread-safe; concurrent calls use separate forks. One HTTP client is shared by all calls.
  */
 public final class AnvilForkSimulator implements ProposalSimulator {
   private static final Logger LOG = LoggerFactory.getLogger(AnvilForkSimulator.class);
 
+  private static final BigInteger MAX_TX_GAS = BigInteger.TWO.pow(24);
+
   private final OkHttpClient http;
-  private final ErrorDecoder decoder;
 
   public AnvilForkSimulator() {
     // one client for origin and forks: pooled keep-alive connections instead of one per call
@@ -68,7 +79,11 @@ public final class AnvilForkSimulator implements ProposalSimulator {
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(120))
         .build();
-    this.decoder = ErrorDecoder.fromClasspath();
+  }
+
+  /** The contracts' error ABIs, parsed once per JVM on first use. */
+  private static final class Errors {
+    static final ErrorDecoder DECODER = ErrorDecoder.fromClasspath();
   }
 
   @Override
@@ -122,8 +137,8 @@ public final class AnvilForkSimulator implements ProposalSimulator {
 
   private List<SimulationReport> run(
       AnvilProcess fork, List<SimulationRequest> requests, TrafficWindow window, long chainId) {
-    ForkSession session = new ForkSession(new RpcClient(fork.rpcUrl(), http, "fork"), decoder);
-    session.impersonateEveryone();
+    ForkSession session = new ForkSession(new RpcClient(fork.rpcUrl(), http, "fork"), Errors.DECODER);
+    session.prepare();
     List<MetricProbe> allProbes = distinctProbes(requests);
     int n = window.transactions().size();
     SimulationRequest first = requests.getFirst();
@@ -142,7 +157,7 @@ public final class AnvilForkSimulator implements ProposalSimulator {
       LOG.info("{}: executing {} action(s) as {}", tag, request.actions().size(), request.executor());
       snapshot = session.snapshot();
       ForkSession.Execution execution = session.execute(
-          request.actions(), request.executor(), window.forkTimestamp() + 1, window.gasLimit());
+          request.actions(), request.executor(), window.forkTimestamp() + 1, actionGasLimit(window));
       List<StateChange> changes;
       if (execution.allSucceeded()) {
         changes = session.stateChanges(execution.succeededTxs(), window.forkBlock());
@@ -205,6 +220,11 @@ public final class AnvilForkSimulator implements ProposalSimulator {
         r.metricsBefore(), r.metricsAfter(), r.stateChanges(), CanonicalJson.hash(r));
   }
 
+  /** The fork block's gas limit, capped at EIP-7825's per-transaction maximum (Osaka rejects anything above). */
+  private static BigInteger actionGasLimit(TrafficWindow window) {
+    return window.gasLimit().min(MAX_TX_GAS);
+  }
+
   private static String firstFailure(ForkSession.Execution execution) {
     return execution.outcomes().stream().filter(o -> !o.success()).findFirst()
         .map(SimulationReport.ActionOutcome::revertReason).orElse("?");
@@ -237,8 +257,10 @@ public final class AnvilForkSimulator implements ProposalSimulator {
   }
 
   private static AnvilProcess.Options forkOptions(String rpcUrl, long block) {
-    // zero base fee: replays and actions go with gas price 0, so senders' ETH neither limits nor changes
-    return AnvilProcess.Options.fork(rpcUrl, block).withExtraArgs(List.of("--block-base-fee-per-gas", "0"));
+    // zero base fee: replays and actions go with gas price 0, so senders' ETH neither limits nor changes;
+    // fifo: transactions of one replayed block are mined in the order they were sent, the origin's order
+    return AnvilProcess.Options.fork(rpcUrl, block)
+        .withExtraArgs(List.of("--block-base-fee-per-gas", "0", "--order", "fifo"));
   }
 
   /**

@@ -111,6 +111,7 @@ public final class ErrorDecoder {
   }
 
   /** Decodes revert data (0x-prefixed hex; empty when the revert carried none). */
+  @SuppressWarnings("rawtypes") // web3j's decoder speaks raw Type
   public Reason decode(String revertData) {
     String data = revertData == null ? "0x" : revertData.toLowerCase(Locale.ROOT);
     if (data.length() < 10) {
@@ -150,7 +151,7 @@ public final class ErrorDecoder {
     try {
       List<TypeReference<Type>> refs = new ArrayList<>();
       for (String t : types) {
-        refs.add((TypeReference) TypeReference.makeTypeReference(t));
+        refs.add(TypeReference.makeTypeReference(t));
       }
       List<Type> values = FunctionReturnDecoder.decode(hexArgs, refs);
       return values.size() == types.size() ? values : null;

@@ -46,9 +46,14 @@ public final class ForkSession {
     this.decoder = decoder;
   }
 
-  /** Lets every address send transactions without its key; the fork never holds keys. */
-  public void impersonateEveryone() {
+  /**
+   * Prepares the fork: every address may send transactions without its key (the fork never holds keys), and blocks
+   * are mined only on request. Anvil's automine answers {@code eth_sendTransaction} before the block is mined, so
+   * the simulator mines each block itself with {@code evm_mine}, which returns once the block exists.
+   */
+  public void prepare() {
     rpc.call("anvil_autoImpersonateAccount", true);
+    rpc.call("evm_setAutomine", false);
   }
 
   public String snapshot() {
@@ -62,39 +67,46 @@ public final class ForkSession {
     }
   }
 
-  /** Resends the transactions in order, one block each, at their planned timestamps, and counts reverts. */
+  /**
+   * Resends the transactions in order, the transactions of one origin block together in one fork block mined at
+   * their planned timestamp, and counts reverts by decoded reason.
+   */
   public ReplayOutcome replay(List<ReplayTx> txs) {
     Map<String, Integer> reasons = new TreeMap<>();
-    List<String> hashes = new ArrayList<>(txs.size());
-    int reverted = 0;
-    for (ReplayTx tx : txs) {
-      Map<String, Object> params = new LinkedHashMap<>();
-      params.put("from", tx.from());
-      if (tx.to() != null) {
-        params.put("to", tx.to());
-      }
-      params.put("value", quantity(tx.value()));
-      params.put("data", tx.input());
-      params.put("gas", quantity(tx.gas()));
-      params.put("gasPrice", "0x0");
-      if (tx.accessList() != null) {
-        params.put("accessList", tx.accessList());
-      }
-      rpc.call("evm_setNextBlockTimestamp", tx.timestamp());
-      try {
-        hashes.add(rpc.call("eth_sendTransaction", params).asText());
-      } catch (RpcError e) {
-        // the node refused it outright (e.g. the sender cannot cover the value): the traffic failed all the same
-        reverted++;
-        reasons.merge("rejected: " + e.nodeMessage(), 1, Integer::sum);
-      }
-    }
-    List<JsonNode> receipts = receipts(hashes);
     List<String> failed = new ArrayList<>();
-    for (int i = 0; i < receipts.size(); i++) {
-      if (!succeeded(receipts.get(i))) {
-        failed.add(hashes.get(i));
+    int reverted = 0;
+    int i = 0;
+    while (i < txs.size()) {
+      int end = i;
+      while (end < txs.size() && txs.get(end).originBlock() == txs.get(i).originBlock()) {
+        end++;
       }
+      List<Map<String, Object>> block = new ArrayList<>();
+      for (ReplayTx tx : txs.subList(i, end)) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("from", tx.from());
+        if (tx.to() != null) {
+          params.put("to", tx.to());
+        }
+        params.put("value", quantity(tx.value()));
+        params.put("data", tx.input());
+        params.put("gas", quantity(tx.gas()));
+        params.put("gasPrice", "0x0");
+        if (tx.accessList() != null) {
+          params.put("accessList", tx.accessList());
+        }
+        block.add(params);
+      }
+      for (Mined m : mine(block, txs.get(i).timestamp())) {
+        if (m.rejection() != null) {
+          // the node refused it outright (e.g. the sender cannot cover the value): the traffic failed all the same
+          reverted++;
+          reasons.merge(m.rejection(), 1, Integer::sum);
+        } else if (!succeeded(m.receipt())) {
+          failed.add(m.hash());
+        }
+      }
+      i = end;
     }
     for (ErrorDecoder.Reason reason : revertReasons(failed)) {
       reverted++;
@@ -131,28 +143,62 @@ public final class ForkSession {
       params.put("data", action.calldata());
       params.put("gas", quantity(gasLimit));
       params.put("gasPrice", "0x0");
-      rpc.call("evm_setNextBlockTimestamp", timestamp);
-      String hash;
-      try {
-        hash = rpc.call("eth_sendTransaction", params).asText();
-      } catch (RpcError e) {
-        String reason = "rejected: " + e.nodeMessage();
-        outcomes.add(new ActionOutcome(action.target(), action.selector(), false, reason, 0, null));
+      Mined m = mine(List.of(params), timestamp).getFirst();
+      if (m.rejection() != null) {
+        outcomes.add(new ActionOutcome(action.target(), action.selector(), false, m.rejection(), 0, null));
         failure = "not executed: action " + (i + 1) + " failed";
         continue;
       }
-      JsonNode receipt = receipts(List.of(hash)).getFirst();
-      long gasUsed = bigOf(receipt.path("gasUsed")).longValueExact();
-      if (succeeded(receipt)) {
-        outcomes.add(new ActionOutcome(action.target(), action.selector(), true, null, gasUsed, hash));
-        succeeded.add(hash);
+      long gasUsed = bigOf(m.receipt().path("gasUsed")).longValueExact();
+      if (succeeded(m.receipt())) {
+        outcomes.add(new ActionOutcome(action.target(), action.selector(), true, null, gasUsed, m.hash()));
+        succeeded.add(m.hash());
       } else {
-        String reason = revertReasons(List.of(hash)).getFirst().detail();
-        outcomes.add(new ActionOutcome(action.target(), action.selector(), false, reason, gasUsed, hash));
+        String reason = revertReasons(List.of(m.hash())).getFirst().detail();
+        outcomes.add(new ActionOutcome(action.target(), action.selector(), false, reason, gasUsed, m.hash()));
         failure = "not executed: action " + (i + 1) + " reverted";
       }
     }
     return new Execution(List.copyOf(outcomes), List.copyOf(succeeded), failure == null);
+  }
+
+  /** A transaction sent for mining: its hash and receipt, or why the node did not take or mine it. */
+  private record Mined(String hash, JsonNode receipt, String rejection) {}
+
+  /** Sends the transactions to the pool, mines them in one block at {@code timestamp}, and fetches receipts. */
+  private List<Mined> mine(List<Map<String, Object>> txs, long timestamp) {
+    List<String> hashes = new ArrayList<>(txs.size());
+    List<String> rejections = new ArrayList<>(txs.size());
+    for (Map<String, Object> tx : txs) {
+      try {
+        hashes.add(rpc.call("eth_sendTransaction", tx).asText());
+        rejections.add(null);
+      } catch (RpcError e) {
+        hashes.add(null);
+        rejections.add("rejected: " + e.nodeMessage());
+      }
+    }
+    rpc.call("evm_setNextBlockTimestamp", timestamp);
+    rpc.call("evm_mine");
+    List<String> sent = hashes.stream().filter(h -> h != null).toList();
+    List<Result> receipts = rpc.batch(sent.stream().map(h -> Call.of("eth_getTransactionReceipt", h)).toList());
+    List<Mined> mined = new ArrayList<>(txs.size());
+    int r = 0;
+    for (int i = 0; i < txs.size(); i++) {
+      if (hashes.get(i) == null) {
+        mined.add(new Mined(null, null, rejections.get(i)));
+        continue;
+      }
+      JsonNode receipt = receipts.get(r++).orThrow();
+      if (receipt == null || receipt.isNull()) {
+        // left in the pool (e.g. over the block's gas limit): drop it so it cannot land in a later block
+        rpc.call("anvil_dropTransaction", hashes.get(i));
+        mined.add(new Mined(hashes.get(i), null, "rejected: not mined"));
+      } else {
+        mined.add(new Mined(hashes.get(i), receipt, null));
+      }
+    }
+    return mined;
   }
 
   /**
@@ -227,19 +273,6 @@ public final class ForkSession {
       values.put(probe.name(), new BigDecimal(raw, probe.decimals()));
     }
     return Collections.unmodifiableMap(values);
-  }
-
-  private List<JsonNode> receipts(List<String> hashes) {
-    List<Result> results = rpc.batch(hashes.stream().map(h -> Call.of("eth_getTransactionReceipt", h)).toList());
-    List<JsonNode> receipts = new ArrayList<>(results.size());
-    for (int i = 0; i < results.size(); i++) {
-      JsonNode receipt = results.get(i).orThrow();
-      if (receipt == null || receipt.isNull()) {
-        throw new SimulationException("the fork did not mine transaction " + hashes.get(i));
-      }
-      receipts.add(receipt);
-    }
-    return receipts;
   }
 
   private static boolean succeeded(JsonNode receipt) {

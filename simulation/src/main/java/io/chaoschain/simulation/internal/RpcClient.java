@@ -59,11 +59,13 @@ public final class RpcClient {
   /** A JSON-RPC error answer. {@code data} holds revert data where the node sends it. */
   public static final class RpcError extends RuntimeException {
     private final int code;
+    private final String nodeMessage;
     private final String data;
 
     RpcError(String method, int code, String message, String data) {
       super(method + " failed: " + message + " (code " + code + ")");
       this.code = code;
+      this.nodeMessage = message;
       this.data = data;
     }
 
@@ -77,8 +79,7 @@ public final class RpcClient {
 
     /** The node's message without the method prefix. */
     public String nodeMessage() {
-      String m = getMessage();
-      return m.substring(m.indexOf(" failed: ") + 9, m.lastIndexOf(" (code "));
+      return nodeMessage;
     }
   }
 

@@ -14,7 +14,7 @@ import java.util.Set;
  * <p>Replayed blocks are re-timed so the replay reads as the <em>next</em> window of similar traffic: block {@code b}
  * is mined at {@code forkTimestamp + 1 + (timestamp(b) - timestamp(from - 1))}, keeping the original spacing
  * between blocks (and so realistic interest accrual) while leaving second {@code forkTimestamp + 1} free for the
- * proposal's execution. Transactions of one origin block share that block's timestamp.
+ * proposal's execution. The transactions of one origin block are mined together in one fork block.
  *
  * @param forkBlock the block the fork is taken at
  * @param forkTimestamp that block's timestamp
@@ -31,12 +31,14 @@ public record TrafficWindow(
   /**
    * One origin transaction to resend from the same sender with the same call.
    *
+   * @param originBlock the block it was mined in on the origin; its replay is mined in one fork block with the
+   *     other transactions of that block, in the same order
    * @param to null for a contract creation
    * @param accessList the original access list, or null
    * @param timestamp the fork timestamp to mine it at
    */
   public record ReplayTx(
-      String originHash, String from, String to, BigInteger value, String input, BigInteger gas,
+      long originBlock, String originHash, String from, String to, BigInteger value, String input, BigInteger gas,
       JsonNode accessList, long timestamp) {}
 
   /**
@@ -94,6 +96,7 @@ public record TrafficWindow(
           }
           JsonNode accessList = tx.path("accessList");
           txs.add(new ReplayTx(
+              number,
               tx.path("hash").asText(),
               tx.path("from").asText().toLowerCase(Locale.ROOT),
               toAddress,
