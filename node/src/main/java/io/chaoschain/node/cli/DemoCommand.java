@@ -51,6 +51,29 @@ final class DemoCommand implements Callable<Integer> {
       throw new UserFacingException("error: --timeout must be at least 10 seconds, got " + timeoutSeconds);
     }
     ConsoleProgress progress = new ConsoleProgress(System.out);
+    // Ctrl-C: let the main thread stop the node and the chain before the JVM exits
+    Thread main = Thread.currentThread();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      main.interrupt();
+      try {
+        finished.await(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return run(progress);
+    } catch (InterruptedException e) {
+      progress.say("interrupted; stopped the node and the devnet");
+      return 130;
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  private int run(ConsoleProgress progress) throws Exception {
     progress.say("ChaosChain demo: building a local world in " + dataDir.toAbsolutePath());
     var options = DemoWorld.Options.demo(dataDir, seed, warmupRounds);
     try (DemoWorld world = DemoWorld.create(options, progress::say)) {
@@ -86,9 +109,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void awaitShutdown() throws InterruptedException {
-    CountDownLatch latch = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(latch::countDown));
-    latch.await();
+    new CountDownLatch(1).await(); // until Ctrl-C interrupts this thread
   }
 
   /** The lifecycle did not finish in time: a run-time failure, exit code 1. */

@@ -169,7 +169,7 @@ public final class DemoWorld implements AutoCloseable {
             passwordFile: %s
             tuning:
               minSamples: 8
-              historyBlocks: 400
+              historyBlocks: 100
         lifecycle:
           pollIntervalMs: %d
           outcomeBlocks: %d

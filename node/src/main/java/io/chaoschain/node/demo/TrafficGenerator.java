@@ -56,9 +56,9 @@ public final class TrafficGenerator {
     }
     for (int i = 0; i < 8; i++) {
       Credentials c = derive(seed, "borrower", i);
-      // tolerances 8 %, 11 %, ... 29 % APR; each wants 150k of the 900k supplied, so demand exceeds liquidity
+      // tolerances 8 %, 11 %, ... 29 % APR; each wants 250k against the 900k supplied, so demand exceeds liquidity
       borrowers.add(new Borrower(c, LendingMarket.load(market, web3j, manager(c), GAS),
-          E16.multiply(BigInteger.valueOf(8 + 3L * i)), E18.multiply(BigInteger.valueOf(150_000))));
+          E16.multiply(BigInteger.valueOf(8 + 3L * i)), E18.multiply(BigInteger.valueOf(250_000))));
     }
   }
 
@@ -99,12 +99,12 @@ public final class TrafficGenerator {
       double roll = random.nextDouble();
       if (rate.compareTo(b.toleranceApr()) > 0 && debt.signum() > 0) {
         send(() -> b.market().repay(b.credentials().getAddress(), debt.multiply(BigInteger.valueOf(40)).divide(BigInteger.valueOf(100))).send());
-      } else if (roll < 0.30 && debt.signum() > 0) {
-        send(() -> b.market().repay(b.credentials().getAddress(), debt.multiply(BigInteger.valueOf(20)).divide(BigInteger.valueOf(100))).send());
+      } else if (roll < 0.15 && debt.signum() > 0) {
+        send(() -> b.market().repay(b.credentials().getAddress(), debt.multiply(BigInteger.valueOf(15)).divide(BigInteger.valueOf(100))).send());
       } else if (debt.compareTo(b.desiredDebt()) < 0) {
         BigInteger cash = reader.getCash().send();
         BigInteger want = b.desiredDebt().subtract(debt).min(E18.multiply(BigInteger.valueOf(20_000 + random.nextInt(20_000))));
-        BigInteger amount = want.min(cash.multiply(BigInteger.valueOf(9)).divide(BigInteger.TEN));
+        BigInteger amount = want.min(cash.multiply(BigInteger.valueOf(19)).divide(BigInteger.valueOf(20)));
         if (amount.compareTo(E18) > 0 && wouldSucceed(b, amount)) {
           send(() -> b.market().borrow(amount, b.toleranceApr()).send());
         }
@@ -112,9 +112,9 @@ public final class TrafficGenerator {
     }
     for (Actor s : suppliers) {
       double roll = random.nextDouble();
-      if (roll < 0.25) {
+      if (roll < 0.15) {
         send(() -> s.market().supply(E18.multiply(BigInteger.valueOf(5_000 + random.nextInt(15_000)))).send());
-      } else if (roll < 0.35) {
+      } else if (roll < 0.25) {
         BigInteger shares = reader.sharesOf(s.credentials().getAddress()).send().divide(BigInteger.valueOf(50));
         BigInteger cash = reader.getCash().send();
         if (shares.signum() > 0 && cash.compareTo(shares.multiply(BigInteger.TWO)) > 0) {

@@ -12,4 +12,7 @@ public interface MarketMetrics {
   MarketSnapshot snapshot(long block, long previousBlock) throws Exception;
 
   long headBlock() throws Exception;
+
+  /** The first block in [from, to] at which the market has code (it was deployed), or to + 1 if none. */
+  long firstBlockWithCode(long from, long to) throws Exception;
 }

@@ -60,6 +60,8 @@ public final class ProposalLifecycle implements Service {
       int outcomeBlocks,
       Duration pollInterval) {}
 
+  private static final int BACKFILL_SAMPLES = 40;
+
   private final Binding binding;
   private final GovernanceAgent agent;
   private final GovernanceGateway gateway;
@@ -153,13 +155,34 @@ public final class ProposalLifecycle implements Service {
     }
   }
 
+  /**
+   * Snapshots the market at the confirmed head. A node that starts (or restarts) behind first backfills the evidence
+   * window from history, sampling it at up to {@value #BACKFILL_SAMPLES} evenly spaced blocks.
+   */
   private void collectMetrics(long confirmed) throws Exception {
     if (confirmed <= lastSnapshotBlock || confirmed < 1) {
       return;
     }
-    MarketSnapshot s = market.snapshot(confirmed, Math.max(0, lastSnapshotBlock));
-    stores.metrics().record(binding.chain(), s);
-    lastSnapshotBlock = confirmed;
+    long windowStart = Math.max(1, confirmed - binding.historyBlocks());
+    long from = Math.max(lastSnapshotBlock + 1, windowStart);
+    if (lastSnapshotBlock < 0) {
+      from = market.firstBlockWithCode(from, confirmed); // no history before the market existed
+      if (from > confirmed) {
+        throw new IllegalStateException("market " + binding.market() + " has no code on chain " + binding.chain()
+            + " up to block " + confirmed + "; check agents[].market");
+      }
+    }
+    long step = Math.max(1, (confirmed - from) / BACKFILL_SAMPLES);
+    if (confirmed - from > BACKFILL_SAMPLES) {
+      say("backfilling market history: blocks " + from + "–" + confirmed + " every " + step + " blocks");
+    }
+    long previous = Math.max(lastSnapshotBlock, from - 1);
+    for (long block = confirmed - ((confirmed - from) / step) * step; block <= confirmed; block += step) {
+      MarketSnapshot s = market.snapshot(block, previous);
+      stores.metrics().record(binding.chain(), s);
+      previous = block;
+      lastSnapshotBlock = block;
+    }
   }
 
   /**

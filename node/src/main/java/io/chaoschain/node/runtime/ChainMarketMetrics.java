@@ -1,5 +1,6 @@
 package io.chaoschain.node.runtime;
 
+import io.chaoschain.chains.BlockRef;
 import io.chaoschain.chains.EvmChainClient;
 import io.chaoschain.chains.contracts.LendingMarket;
 import io.chaoschain.core.metrics.MarketSnapshot;
@@ -70,6 +71,22 @@ final class ChainMarketMetrics implements MarketMetrics {
       total = total.add(wad(new BigInteger(data.substring(2, 66), 16)));
     }
     return total;
+  }
+
+  @Override
+  public long firstBlockWithCode(long from, long to) {
+    long lo = from;
+    long hi = to + 1;
+    while (lo < hi) { // code, once deployed, stays: binary search for the first block that has it
+      long mid = lo + (hi - lo) / 2;
+      String code = client.getCode(market, BlockRef.at(mid));
+      if (code == null || code.equals("0x")) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   @Override
