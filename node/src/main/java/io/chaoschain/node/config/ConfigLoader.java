@@ -47,7 +47,9 @@ public final class ConfigLoader {
       root = YAML.readTree(text);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
-      throw new UserFacingException("error: " + file + where + ": malformed YAML: " + e.getOriginalMessage());
+      // the parser's message spans several lines (context, caret); its first line says what is wrong
+      String what = e.getOriginalMessage().lines().findFirst().orElse("unreadable").strip();
+      throw new UserFacingException("error: " + file + where + ": malformed YAML: " + what);
     }
     if (root == null || !root.isObject()) {
       throw new UserFacingException("error: " + file + ": expected a YAML mapping with 'chains' and 'agents'");

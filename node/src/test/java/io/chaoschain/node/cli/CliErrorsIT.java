@@ -35,12 +35,12 @@ class CliErrorsIT {
     return Files.writeString(dir.resolve("node.yaml"), CliErrorsTest.VALID
         .replace("chainId: 31337", "chainId: " + chainId)
         .replace("http://127.0.0.1:1", anvil.rpcUrl())
-        .replace("          keystore: keys/op.json", "          keystore: keys/op.json\n" + passwordLine));
+        .replace("    keystore: keys/op.json", "    keystore: keys/op.json\n" + passwordLine));
   }
 
   @Test
   void shouldRefuseAChainWhoseIdDiffersFromTheConfig() throws Exception {
-    CliRun run = CliRun.of("node", "--config", config(1, "          passwordEnv: CHAOSCHAIN_TEST_UNSET").toString());
+    CliRun run = CliRun.of("node", "--config", config(1, "    passwordEnv: CHAOSCHAIN_TEST_UNSET").toString());
     assertThat(run.exitCode()).as(run.err()).isNotZero();
     assertThat(run.errorLines()).as(run.err()).hasSize(1);
     assertThat(run.errorLines().getFirst()).contains("31337", "1");
@@ -49,7 +49,7 @@ class CliErrorsIT {
 
   @Test
   void shouldAskForTheKeystorePasswordWhenNoneIsGiven() throws Exception {
-    CliRun run = CliRun.of("node", "--config", config(31337, "          passwordEnv: CHAOSCHAIN_TEST_UNSET_PASSWORD").toString());
+    CliRun run = CliRun.of("node", "--config", config(31337, "    passwordEnv: CHAOSCHAIN_TEST_UNSET_PASSWORD").toString());
     assertThat(run.exitCode()).as(run.err()).isNotZero();
     assertThat(run.errorLines()).as(run.err()).hasSize(1);
     assertThat(run.errorLines().getFirst()).contains("CHAOSCHAIN_TEST_UNSET_PASSWORD");
@@ -59,7 +59,7 @@ class CliErrorsIT {
   @Test
   void shouldReportAWrongKeystorePasswordWithoutPrintingIt() throws Exception {
     Files.writeString(dir.resolve("pw"), "battery staple");
-    CliRun run = CliRun.of("node", "--config", config(31337, "          passwordFile: pw").toString());
+    CliRun run = CliRun.of("node", "--config", config(31337, "    passwordFile: pw").toString());
     assertThat(run.exitCode()).as(run.err()).isNotZero();
     assertThat(run.errorLines()).as(run.err()).hasSize(1);
     assertThat(run.errorLines().getFirst()).contains("wrong password");
