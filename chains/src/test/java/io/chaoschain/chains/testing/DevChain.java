@@ -8,7 +8,9 @@ import io.chaoschain.chains.tx.NonceManager;
 import io.chaoschain.chains.tx.RevertDecoder;
 import io.chaoschain.chains.tx.TransactionSender;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A real Anvil devnet with a connected client, for integration tests. */
 public final class DevChain implements AutoCloseable {
@@ -60,6 +62,26 @@ public final class DevChain implements AutoCloseable {
 
   public void revert(String snapshot) {
     client.request("evm_revert", List.of(snapshot), Boolean.class);
+    nonces.invalidateAll();
+  }
+
+  /**
+   * Replaces the last {@code depth} blocks with new ones holding {@code transactions} (each a transaction object Anvil
+   * signs for an unlocked dev account, with the offset of the new block to put it in). Transactions of the replaced
+   * blocks are dropped, so cached nonces are forgotten.
+   */
+  public void reorg(int depth, List<Map.Entry<Map<String, String>, Integer>> transactions) {
+    List<List<Object>> pairs = new ArrayList<>();
+    for (var entry : transactions) {
+      pairs.add(List.of(entry.getKey(), entry.getValue()));
+    }
+    client.request("anvil_reorg", List.of(depth, pairs), Void.class);
+    nonces.invalidateAll();
+  }
+
+  /** Removes the last {@code depth} blocks; their transactions are dropped. */
+  public void rollback(int depth) {
+    client.request("anvil_rollback", List.of(depth), Void.class);
     nonces.invalidateAll();
   }
 
