@@ -23,6 +23,7 @@ import org.web3j.protocol.websocket.events.Notification;
  * An in-memory JSON-RPC endpoint: answers methods from a table, or refuses connections while {@link #down} is set.
  * Responses go through web3j's real JSON mapping.
  */
+@SuppressWarnings("rawtypes") // Web3jService declares raw Request/Response types
 final class FakeRpc implements Web3jService {
   private static final ObjectMapper JSON = ObjectMapperFactory.getObjectMapper();
 

@@ -43,6 +43,7 @@ import org.web3j.protocol.websocket.events.Notification;
  *
  * <p>JSON-RPC errors are answers, not failures: they are returned to the caller and never retried here.
  */
+@SuppressWarnings("rawtypes") // Web3jService declares raw Request/Response types
 public final class FailoverWeb3jService implements Web3jService {
   private static final Logger LOG = LoggerFactory.getLogger(FailoverWeb3jService.class);
   private static final Pattern HTTP_STATUS = Pattern.compile("Invalid response received: (\\d{3})");

@@ -13,6 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * account exclusively from choosing the nonce until the signed transaction has been accepted by the node, so
  * transactions reach the node in nonce order; waiting for receipts happens outside. Share one manager per chain
  * among everything that sends from the same accounts.
+ *
+ * <p>If transactions of an account are dropped from the chain (a reorg on a devnet, {@code evm_revert}, a node that
+ * lost its pool), call {@link #invalidate} so the next nonce is re-read instead of leaving a gap.
  */
 public final class NonceManager {
   private final ChainClient client;

@@ -30,6 +30,7 @@ import org.web3j.utils.Numeric;
  * the ABIs the decoder was built from. Decoding never throws; data it cannot read comes back as
  * {@link Kind#UNKNOWN}.
  */
+@SuppressWarnings("rawtypes") // web3j's ABI decoder works with raw Type lists
 public final class RevertDecoder {
   static final String ERROR_SELECTOR = "0x08c379a0";
   static final String PANIC_SELECTOR = "0x4e487b71";
@@ -167,7 +168,7 @@ public final class RevertDecoder {
   private static List<TypeReference<Type>> refs(List<Parameter> params) throws ClassNotFoundException {
     List<TypeReference<Type>> refs = new ArrayList<>();
     for (Parameter p : params) {
-      refs.add((TypeReference) TypeReference.makeTypeReference(p.type()));
+      refs.add(TypeReference.makeTypeReference(p.type()));
     }
     return refs;
   }
