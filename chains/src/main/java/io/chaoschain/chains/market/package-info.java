@@ -1,0 +1,2 @@
+/** Reading lending market parameters, state and activity at given blocks. */
+package io.chaoschain.chains.market;
