@@ -3,6 +3,9 @@ package io.chaoschain.node.lifecycle;
 import io.chaoschain.agent.policy.PolicyGuard;
 import io.chaoschain.chains.contracts.DaoGovernor;
 import io.chaoschain.chains.contracts.GovernanceEndpoint;
+import io.chaoschain.chains.tx.TransactionSender;
+import io.chaoschain.chains.tx.TxRequest;
+import io.chaoschain.chains.tx.TxResult;
 import io.chaoschain.core.Hex;
 import io.chaoschain.core.proposal.ProposalAction;
 import io.chaoschain.core.proposal.ProposalDraft;
@@ -30,9 +33,8 @@ import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.Log;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.tx.TransactionManager;
-import org.web3j.tx.gas.ContractGasProvider;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.StaticGasProvider;
 
 /**
  * The node's view of one chain's governance contracts: the Governor (read state, queue, execute) and the
@@ -47,19 +49,21 @@ public final class GovernanceGateway {
       new TypeReference<Bytes32>() {}, new TypeReference<Utf8String>() {}));
 
   private final Web3j web3j;
-  private final TransactionManager transactions;
-  private final ContractGasProvider gas;
+  private final TransactionSender sender;
   private final DaoGovernor governor;
   private final GovernanceEndpoint endpoint;
   private final PolicyGuard transactionPolicy;
 
-  public GovernanceGateway(Web3j web3j, TransactionManager transactions, ContractGasProvider gas, String governor,
-      String endpoint, PolicyGuard transactionPolicy) {
-    this.web3j = web3j;
-    this.transactions = transactions;
-    this.gas = gas;
-    this.governor = DaoGovernor.load(governor, web3j, transactions, gas);
-    this.endpoint = GovernanceEndpoint.load(endpoint, web3j, transactions, gas);
+  /**
+   * @param sender signs with the agent's operator key; nonces, fees, receipts and revert decoding are its job
+   */
+  public GovernanceGateway(TransactionSender sender, String governor, String endpoint, PolicyGuard transactionPolicy) {
+    this.web3j = sender.client().web3j();
+    this.sender = sender;
+    var readOnly = new ReadonlyTransactionManager(web3j, sender.from());
+    var noGas = new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO);
+    this.governor = DaoGovernor.load(governor, web3j, readOnly, noGas);
+    this.endpoint = GovernanceEndpoint.load(endpoint, web3j, readOnly, noGas);
     this.transactionPolicy = transactionPolicy;
   }
 
@@ -81,18 +85,18 @@ public final class GovernanceGateway {
   }
 
   /** Submits through the endpoint as agent {@code agentId}, attesting to {@code reportHash}. */
-  public TransactionReceipt submit(BigInteger agentId, ProposalDraft draft, String reportHash) throws Exception {
+  public TxResult submit(BigInteger agentId, ProposalDraft draft, String reportHash) throws Exception {
     String data = endpoint.submitProposal(agentId, targets(draft), values(draft), calldatas(draft), draft.description(),
         Hex.decode(reportHash)).encodeFunctionCall();
     return send(endpoint.getContractAddress(), data, "submitProposal");
   }
 
-  public TransactionReceipt queue(ProposalDraft draft) throws Exception {
+  public TxResult queue(ProposalDraft draft) throws Exception {
     String data = governor.queue(targets(draft), values(draft), calldatas(draft), descriptionHash(draft)).encodeFunctionCall();
     return send(governor.getContractAddress(), data, "queue");
   }
 
-  public TransactionReceipt execute(ProposalDraft draft) throws Exception {
+  public TxResult execute(ProposalDraft draft) throws Exception {
     String data = governor.execute(targets(draft), values(draft), calldatas(draft), descriptionHash(draft), BigInteger.ZERO)
         .encodeFunctionCall();
     return send(governor.getContractAddress(), data, "execute");
@@ -143,19 +147,14 @@ public final class GovernanceGateway {
   /** A vote as the Governor's VoteCast event records it. */
   public record Vote(String voter, int support, BigInteger weight, String txHash, long blockNumber) {}
 
-  private TransactionReceipt send(String to, String data, String what) throws Exception {
+  private TxResult send(String to, String data, String what) {
     transactionPolicy.checkCall(to, Hex.selector(data), BigInteger.ZERO);
-    var sent = transactions.sendTransaction(gas.getGasPrice(), gas.getGasLimit(), to, data, BigInteger.ZERO);
-    if (sent.hasError()) {
-      throw new GatewayException(what + " was rejected by the node: " + sent.getError().getMessage());
+    TxResult result = sender.send(TxRequest.call(to, data));
+    if (!result.success()) {
+      throw new GatewayException(what + " transaction " + result.hash() + " reverted"
+          + result.revertReason().map(r -> ": " + r).orElse(""));
     }
-    TransactionReceipt receipt = new org.web3j.tx.response.PollingTransactionReceiptProcessor(web3j, 50, 1200)
-        .waitForTransactionReceipt(sent.getTransactionHash());
-    if (!receipt.isStatusOK()) {
-      throw new GatewayException(what + " transaction " + receipt.getTransactionHash() + " reverted"
-          + (receipt.getRevertReason() == null ? "" : ": " + receipt.getRevertReason()));
-    }
-    return receipt;
+    return result;
   }
 
   static List<String> targets(ProposalDraft d) {

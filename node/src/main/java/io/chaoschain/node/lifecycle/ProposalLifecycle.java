@@ -29,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import io.chaoschain.chains.tx.TxResult;
 
 /**
  * Drives one agent's proposals through their whole life: collect metrics → let the agent decide → record and submit
@@ -246,9 +246,9 @@ public final class ProposalLifecycle implements Service {
       return;
     }
     say("submitting proposal #" + p.id() + " through the GovernanceEndpoint as agent " + binding.agentId());
-    TransactionReceipt receipt = gateway.submit(binding.agentId(), p.draft(), reportHash);
-    stores.proposals().recordSubmitted(p.id(), receipt.getTransactionHash());
-    say("submitted: tx " + receipt.getTransactionHash() + ", governor proposal id " + shortId(onchainId));
+    TxResult receipt = gateway.submit(binding.agentId(), p.draft(), reportHash);
+    stores.proposals().recordSubmitted(p.id(), receipt.hash());
+    say("submitted: tx " + receipt.hash() + ", governor proposal id " + shortId(onchainId));
   }
 
   private void follow(StoredProposal p, long head) throws Exception {
@@ -266,18 +266,18 @@ public final class ProposalLifecycle implements Service {
     }
     switch (onchain) {
       case SUCCEEDED -> {
-        TransactionReceipt r = gateway.queue(p.draft());
-        StoredProposal q = stores.proposals().recordQueued(p.id(), r.getTransactionHash(), gateway.eta(id));
-        say("queued in the timelock: tx " + r.getTransactionHash() + ", executable at " + q.eta());
+        TxResult r = gateway.queue(p.draft());
+        StoredProposal q = stores.proposals().recordQueued(p.id(), r.hash(), gateway.eta(id));
+        say("queued in the timelock: tx " + r.hash() + ", executable at " + q.eta());
       }
       case QUEUED -> {
         if (p.eta() == null) {
           p = stores.proposals().recordQueued(p.id(), p.queueTxHash(), gateway.eta(id));
         }
         if (!latestBlockTime().isBefore(p.eta())) {
-          TransactionReceipt r = gateway.execute(p.draft());
-          stores.proposals().recordExecuted(p.id(), r.getTransactionHash());
-          say("executed: tx " + r.getTransactionHash() + " in block " + r.getBlockNumber());
+          TxResult r = gateway.execute(p.draft());
+          stores.proposals().recordExecuted(p.id(), r.hash());
+          say("executed: tx " + r.hash() + " in block " + r.blockNumber());
         }
       }
       case EXECUTED -> measureOutcome(p, head);

@@ -11,6 +11,8 @@ import io.chaoschain.chains.EvmChainClient;
 import io.chaoschain.chains.keys.KeystoreSigner;
 import io.chaoschain.chains.keys.Keystores;
 import io.chaoschain.chains.keys.PasswordSource;
+import io.chaoschain.chains.tx.RevertDecoder;
+import io.chaoschain.chains.tx.TransactionSender;
 import io.chaoschain.core.Service;
 import io.chaoschain.core.TimeProvider;
 import io.chaoschain.core.UserFacingException;
@@ -123,9 +125,8 @@ public final class ChaosChainNode implements AutoCloseable {
         chain.governor(), Set.of(GovernanceCalls.QUEUE, GovernanceCalls.EXECUTE)), 1, true));
     GovernanceAgent governanceAgent = new GovernanceAgent(agent.name(), new RateModelAnalyst(settings),
         new AnvilForkSimulator(), proposalPolicy, message -> listener.progress(agent.name(), message));
-    var transactions = GovernanceCalls.transactionManager(client, signer);
-    GovernanceGateway gateway = new GovernanceGateway(client.web3j(), transactions, GovernanceCalls.gas(client),
-        chain.governor(), chain.endpoint(), transactionPolicy);
+    var sender = TransactionSender.create(client, signer, RevertDecoder.bundled());
+    GovernanceGateway gateway = new GovernanceGateway(sender, chain.governor(), chain.endpoint(), transactionPolicy);
     String agentKey = chain.chainId() + ":" + agent.agentId();
     var binding = new ProposalLifecycle.Binding(chain.name(), agentKey, BigInteger.valueOf(agent.agentId()),
         agent.name(), signer.address(), chain.registry(), chain.governor(), agent.market(), chain.timelock(),
