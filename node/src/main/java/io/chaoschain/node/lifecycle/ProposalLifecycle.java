@@ -252,6 +252,12 @@ public final class ProposalLifecycle implements Service {
   }
 
   private void follow(StoredProposal p, long head) throws Exception {
+    if (p.state() == ProposalState.DRAFTED) {
+      // the node stopped while recording the agent's simulations; the decision is re-made from fresh evidence
+      stores.proposals().transition(p.id(), ProposalState.REJECTED);
+      say("proposal #" + p.id() + " was interrupted before it was finalized; discarded, deciding afresh");
+      return;
+    }
     if (p.state() == ProposalState.SUBMITTING || p.state() == ProposalState.FINALIZED) {
       submit(p, p.reportHash());
       return;

@@ -96,7 +96,7 @@ public final class Database implements AutoCloseable {
   /** The JDBC URL of the database kept in {@code dataDir}. */
   public static String jdbcUrl(Path dataDir) {
     String base = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME).toString();
-    return "jdbc:h2:file:" + base + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+    return "jdbc:h2:file:" + base + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
   }
 
   public Stores stores() {
