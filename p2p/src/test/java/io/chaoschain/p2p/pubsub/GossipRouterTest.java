@@ -335,4 +335,28 @@ class GossipRouterTest {
     assertThat(net.received(b)).hasSize(1);
     assertThat(net.received(c)).hasSize(1);
   }
+
+  @Test
+  void anIHaveFloodShouldBeAnsweredOnlyUpToTheSpamLimitsPerHeartbeat() {
+    GossipRouter a = net.add();
+    GossipRouter spammer = net.add();
+    net.connect(a, spammer);
+    net.subscribe(a, T);
+    net.subscribe(spammer, T);
+    net.deliverAll();
+    net.drop = e -> true; // we only count what a asks for
+    GossipsubParams p = GossipsubParams.defaults();
+    for (int i = 0; i < 50; i++) {
+      List<MessageId> ids = new ArrayList<>();
+      for (int j = 0; j < 1000; j++) {
+        ids.add(new MessageId(bytes("spam-" + i + "-" + j)));
+      }
+      a.handleRpc(spammer.self(), Rpc.ofControl(new Rpc.Control(List.of(new Rpc.IHave(T, ids)), List.of(), List.of(), List.of())));
+    }
+    long asked = net.sentBetween(a, spammer).stream().filter(r -> r.control() != null)
+        .flatMap(r -> r.control().iwant().stream()).mapToLong(w -> w.messageIds().size()).sum();
+    assertThat(asked).isEqualTo(p.maxIHaveLength());
+    long iwantRpcs = net.sentBetween(a, spammer).stream().filter(r -> r.control() != null && !r.control().iwant().isEmpty()).count();
+    assertThat(iwantRpcs).isLessThanOrEqualTo(p.maxIHaveMessages());
+  }
 }
