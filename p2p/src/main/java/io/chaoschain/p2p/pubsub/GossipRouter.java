@@ -4,7 +4,7 @@ import io.chaoschain.core.TimeProvider;
 import io.chaoschain.p2p.MalformedMessageException;
 import io.chaoschain.p2p.PeerId;
 import io.chaoschain.p2p.crypto.PrivateKey;
-import io.chaoschain.p2p.crypto.PublicKey;
+import io.chaoschain.p2p.pubsub.internal.GossipTracker;
 import io.chaoschain.p2p.pubsub.internal.MessageCache;
 import io.chaoschain.p2p.pubsub.internal.PeerScore;
 import io.chaoschain.p2p.pubsub.internal.Rpc;
@@ -56,9 +56,7 @@ public final class GossipRouter {
   private final Map<String, Set<PeerId>> fanout = new HashMap<>();
   private final Map<String, Long> lastPublished = new HashMap<>();
   private final Map<String, Map<PeerId, Long>> backoff = new HashMap<>();
-  private final Map<PeerId, Integer> peerHave = new HashMap<>();
-  private final Map<PeerId, Integer> iasked = new HashMap<>();
-  private final Map<MessageId, Map<PeerId, Long>> promises = new HashMap<>();
+  private final GossipTracker gossipTracker = new GossipTracker();
   private final Map<String, MessageHandler> handlers = new HashMap<>();
   private final Map<String, Validator> validators = new HashMap<>();
   private final MessageCache mcache;
@@ -129,9 +127,7 @@ public final class GossipRouter {
     }
     mesh.values().forEach(m -> m.remove(peer));
     fanout.values().forEach(f -> f.remove(peer));
-    peerHave.remove(peer);
-    iasked.remove(peer);
-    promises.values().forEach(p -> p.remove(peer));
+    gossipTracker.removePeer(peer);
     score.removePeer(peer);
   }
 
@@ -286,14 +282,11 @@ public final class GossipRouter {
       score.duplicate(from, id, msg.topic());
       return;
     }
-    Map<PeerId, Long> promised = promises.remove(id);
-    if (!signatureValid(msg)) {
-      score.rejectInvalid(from, msg.topic());
-      if (promised != null) {
-        promises.put(id, promised); // a forged copy does not fulfil the promise
-      }
+    if (!msg.verifyStrictSignature()) {
+      score.rejectInvalid(from, msg.topic()); // a forged copy does not fulfil any IWANT promise either
       return;
     }
+    gossipTracker.fulfilled(id);
     PeerId publisher = PeerId.fromBytes(msg.from());
     if (publisher.equals(self)) {
       return; // our own message looping back
@@ -329,28 +322,6 @@ public final class GossipRouter {
     }
   }
 
-  /** StrictSign: from, 8-byte seqno and a valid signature by the key of {@code from} are all required. */
-  private static boolean signatureValid(PubsubMessage msg) {
-    if (msg.from() == null || msg.signature() == null || msg.seqno() == null || msg.seqno().length != 8) {
-      return false;
-    }
-    try {
-      PeerId publisher = PeerId.fromBytes(msg.from());
-      PublicKey pk;
-      if (msg.key() != null) {
-        pk = PublicKey.unmarshal(msg.key());
-        if (!publisher.matches(pk)) {
-          return false;
-        }
-      } else {
-        pk = publisher.publicKey().orElse(null);
-      }
-      return pk != null && pk.verify(msg.signedBytes(), msg.signature());
-    } catch (MalformedMessageException e) {
-      return false;
-    }
-  }
-
   private void handleControl(PeerId from, Rpc.Control c) {
     List<MessageId> iwant = handleIHave(from, c.ihave());
     List<PubsubMessage> answers = handleIWant(from, c.iwant());
@@ -369,11 +340,10 @@ public final class GossipRouter {
     if (ihaves.isEmpty() || score.score(from) < thresholds.gossipThreshold()) {
       return List.of();
     }
-    int have = peerHave.merge(from, 1, Integer::sum);
-    if (have > params.maxIHaveMessages()) {
+    if (!gossipTracker.acceptIHave(from, params.maxIHaveMessages())) {
       return List.of();
     }
-    int asked = iasked.getOrDefault(from, 0);
+    int asked = gossipTracker.asked(from);
     if (asked >= params.maxIHaveLength()) {
       return List.of();
     }
@@ -395,11 +365,10 @@ public final class GossipRouter {
     Collections.shuffle(list, random);
     int n = Math.min(list.size(), params.maxIHaveLength() - asked);
     list = new ArrayList<>(list.subList(0, n));
-    iasked.put(from, asked + n);
+    gossipTracker.addAsked(from, n);
     // promise tracking: the peer must deliver one (random) of these within the follow-up time
     MessageId tracked = list.get(random.nextInt(list.size()));
-    promises.computeIfAbsent(tracked, k -> new HashMap<>())
-        .putIfAbsent(from, time.epochMillis() + params.iwantFollowupTime().toMillis());
+    gossipTracker.promise(tracked, from, time.epochMillis() + params.iwantFollowupTime().toMillis());
     return list;
   }
 
@@ -550,9 +519,8 @@ public final class GossipRouter {
     Map<PeerId, List<Rpc.IHave>> gossip = new HashMap<>();
 
     score.maybeDecay();
-    applyBrokenPromises(now);
-    peerHave.clear();
-    iasked.clear();
+    gossipTracker.expire(now).forEach(score::addPenalty);
+    gossipTracker.newHeartbeat();
     if (ticks % 15 == 0) {
       backoff.values().forEach(m -> m.values().removeIf(until -> until + params.heartbeatInterval().toMillis() * 2 < now));
       backoff.values().removeIf(Map::isEmpty);
@@ -727,24 +695,6 @@ public final class GossipRouter {
       }
       sink.send(p, Rpc.ofControl(control(gossip.getOrDefault(p, List.of()), List.of(), grafts, prunes)));
     }
-  }
-
-  private void applyBrokenPromises(long now) {
-    Map<PeerId, Integer> broken = new HashMap<>();
-    for (Iterator<Map<PeerId, Long>> it = promises.values().iterator(); it.hasNext(); ) {
-      Map<PeerId, Long> byPeer = it.next();
-      for (Iterator<Map.Entry<PeerId, Long>> pit = byPeer.entrySet().iterator(); pit.hasNext(); ) {
-        Map.Entry<PeerId, Long> e = pit.next();
-        if (e.getValue() < now) {
-          broken.merge(e.getKey(), 1, Integer::sum);
-          pit.remove();
-        }
-      }
-      if (byPeer.isEmpty()) {
-        it.remove();
-      }
-    }
-    broken.forEach(score::addPenalty);
   }
 
   private List<PeerId> pick(Collection<PeerId> from, int count, Predicate<PeerId> filter) {

@@ -2,6 +2,7 @@ package io.chaoschain.p2p.pubsub;
 
 import io.chaoschain.p2p.MalformedMessageException;
 import io.chaoschain.p2p.PeerId;
+import io.chaoschain.p2p.crypto.PublicKey;
 import io.chaoschain.p2p.internal.ProtoReader;
 import io.chaoschain.p2p.internal.ProtoWriter;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,31 @@ public record PubsubMessage(byte[] from, byte[] data, byte[] seqno, String topic
     byte[] out = Arrays.copyOf(SIGN_PREFIX, SIGN_PREFIX.length + body.length);
     System.arraycopy(body, 0, out, SIGN_PREFIX.length, body.length);
     return out;
+  }
+
+  /**
+   * StrictSign verification: {@code from}, an 8-byte {@code seqno} and a signature by the key of {@code from} (inlined
+   * in the peer ID, or carried in {@code key} and matching it) over {@link #signedBytes()} are all required.
+   */
+  public boolean verifyStrictSignature() {
+    if (from == null || signature == null || seqno == null || seqno.length != 8) {
+      return false;
+    }
+    try {
+      PeerId publisher = PeerId.fromBytes(from);
+      PublicKey pk;
+      if (key != null) {
+        pk = PublicKey.unmarshal(key);
+        if (!publisher.matches(pk)) {
+          return false;
+        }
+      } else {
+        pk = publisher.publicKey().orElse(null);
+      }
+      return pk != null && pk.verify(signedBytes(), signature);
+    } catch (MalformedMessageException e) {
+      return false;
+    }
   }
 
   public PubsubMessage withSignature(byte[] sig, byte[] keyBytes) {
