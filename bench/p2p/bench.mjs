@@ -82,8 +82,14 @@ async function runNetwork (kind) {
     while (targets.size < Math.min(DEGREE, i)) targets.add(Math.floor(r() * i))
     for (const t of targets) await nodes[i].cmd('dial', { addr: infos[t].addrs[0] }).catch(e => console.error(kind, 'dial', e.message))
   }
-  await sleep(4000) // a few heartbeats to settle meshes
-  const meshSizes = await Promise.all(nodes.map(n => n.cmd('meshPeers', { topic: TOPIC }).then(x => x.peers.length)))
+  // let heartbeats build the meshes: wait until every node has grafted at least Dlo - 1 peers (or 30 s)
+  let meshSizes = []
+  const meshDeadline = Date.now() + 30000
+  do {
+    await sleep(1000)
+    meshSizes = await Promise.all(nodes.map(n => n.cmd('meshPeers', { topic: TOPIC }).then(x => x.peers.length)))
+  } while (Math.min(...meshSizes) < config.Dlo - 1 && Date.now() < meshDeadline)
+  const meshSettleSeconds = (Date.now() - t0) / 1000 - startup
   const cpu0 = await Promise.all(nodes.map(n => n.cmd('stats')))
 
   // phase 1: fixed-rate latency
@@ -97,7 +103,7 @@ async function runNetwork (kind) {
     nodes[Math.floor(r() * NODES)].cmd('publish', { topic: TOPIC, dataHex, stampMicros: true }).catch(e => console.error(kind, 'publish', e.message))
   }
   const expected1 = MESSAGES * (NODES - 1)
-  const deadline1 = Date.now() + 15000
+  const deadline1 = Date.now() + 30000
   while (nodes.reduce((a, n) => a + n.received, 0) < expected1 && Date.now() < deadline1) await sleep(100)
   const delivered1 = nodes.reduce((a, n) => a + n.received, 0)
   const lat = nodes.flatMap(n => n.latencies).sort((a, b) => a - b)
@@ -121,6 +127,7 @@ async function runNetwork (kind) {
     kind,
     nodes: NODES,
     startupSeconds: startup,
+    meshSettleSeconds,
     meshMin: Math.min(...meshSizes),
     meshMax: Math.max(...meshSizes),
     latencyP50ms: pct(lat, 50) / 1000,
