@@ -59,7 +59,8 @@ const config = { topics: [TOPIC], quiet: true, D: 6, Dlo: 5, Dhi: 12, heartbeatM
 
 function launch (kind) {
   if (kind === 'js') return new Proc('node', ['peer.mjs', JSON.stringify(config)], jsDir)
-  return new Proc('java', ['-Xmx128m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss512k', '-cp', args['java-cp'],
+  const javaBin = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java'
+  return new Proc(javaBin, ['-Xmx128m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss512k', '-cp', args['java-cp'],
     'io.chaoschain.p2p.bench.BenchNode', JSON.stringify(config)], here)
 }
 
@@ -76,11 +77,18 @@ async function runNetwork (kind) {
   }
   const infos = await Promise.all(nodes.map(n => n.ready))
   const startup = (Date.now() - t0) / 1000
+  // every node dials DEGREE random others (same seed for both networks): minimum degree DEGREE, no star-shaped hubs
   const r = rng(7)
-  for (let i = 1; i < NODES; i++) {
+  const linked = new Set()
+  for (let i = 0; i < NODES; i++) {
     const targets = new Set()
-    while (targets.size < Math.min(DEGREE, i)) targets.add(Math.floor(r() * i))
-    for (const t of targets) await nodes[i].cmd('dial', { addr: infos[t].addrs[0] }).catch(e => console.error(kind, 'dial', e.message))
+    while (targets.size < Math.min(DEGREE, NODES - 1)) { const t = Math.floor(r() * NODES); if (t !== i) targets.add(t) }
+    for (const t of targets) {
+      const key = Math.min(i, t) + '-' + Math.max(i, t)
+      if (linked.has(key)) continue
+      linked.add(key)
+      await nodes[i].cmd('dial', { addr: infos[t].addrs[0] }).catch(e => console.error(kind, 'dial', e.message))
+    }
   }
   // let heartbeats build the meshes: wait until every node has grafted at least Dlo - 1 peers (or 30 s)
   let meshSizes = []
