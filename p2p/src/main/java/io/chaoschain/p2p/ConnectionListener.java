@@ -1,0 +1,13 @@
+package io.chaoschain.p2p;
+
+/** Notified as connections come and go; callbacks run on virtual threads and must not block for long. */
+public interface ConnectionListener {
+
+  /** A connection is up and identify has run (so {@link Peerstore#protocols} is populated when the peer answered). */
+  default void connected(Connection connection) {}
+
+  default void disconnected(Connection connection) {}
+
+  /** The peer's protocol list changed (identify or identify push). */
+  default void protocolsChanged(PeerId peer) {}
+}

@@ -1,0 +1,84 @@
+package io.chaoschain.p2p.discovery;
+
+import io.chaoschain.core.Service;
+import io.chaoschain.p2p.Connection;
+import io.chaoschain.p2p.ConnectionListener;
+import io.chaoschain.p2p.Host;
+import io.chaoschain.p2p.PeerId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps the number of connections between watermarks: when a new connection pushes the count above {@code highWater},
+ * unprotected connections are closed, newest first (long-lived peers are usually the valuable ones), until
+ * {@code lowWater} remain. Peers can be protected (e.g. gossipsub mesh members, bootstrap peers).
+ */
+public final class ConnectionManager implements Service, ConnectionListener {
+  private final Host host;
+  private final int lowWater;
+  private final int highWater;
+  private final Set<PeerId> protectedPeers = ConcurrentHashMap.newKeySet();
+  private final Map<Connection, Long> openedAt = new ConcurrentHashMap<>();
+
+  public ConnectionManager(Host host, int lowWater, int highWater) {
+    if (lowWater < 0 || highWater < lowWater) {
+      throw new IllegalArgumentException("need 0 <= lowWater <= highWater, got " + lowWater + ", " + highWater);
+    }
+    this.host = host;
+    this.lowWater = lowWater;
+    this.highWater = highWater;
+  }
+
+  public void protect(PeerId peer) {
+    protectedPeers.add(peer);
+  }
+
+  public void unprotect(PeerId peer) {
+    protectedPeers.remove(peer);
+  }
+
+  @Override
+  public CompletableFuture<Void> start() {
+    host.addListener(this);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletableFuture<Void> stop() {
+    host.removeListener(this);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public void connected(Connection c) {
+    openedAt.put(c, System.nanoTime());
+    if (host.connectionCount() > highWater) {
+      trim();
+    }
+  }
+
+  @Override
+  public void disconnected(Connection c) {
+    openedAt.remove(c);
+  }
+
+  /** Closes unprotected connections, newest first, until at most lowWater remain. */
+  public synchronized int trim() {
+    List<Connection> all = host.connections();
+    int excess = all.size() - lowWater;
+    if (excess <= 0) {
+      return 0;
+    }
+    List<Connection> victims = all.stream()
+        .filter(c -> !protectedPeers.contains(c.remotePeer()))
+        .sorted(Comparator.comparingLong((Connection c) -> openedAt.getOrDefault(c, Long.MAX_VALUE)).reversed())
+        .limit(excess)
+        .toList();
+    victims.forEach(Connection::close);
+    return victims.size();
+  }
+}

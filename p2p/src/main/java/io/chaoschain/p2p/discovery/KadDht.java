@@ -1,0 +1,205 @@
+package io.chaoschain.p2p.discovery;
+
+import io.chaoschain.core.Service;
+import io.chaoschain.p2p.Connection;
+import io.chaoschain.p2p.ConnectionListener;
+import io.chaoschain.p2p.Host;
+import io.chaoschain.p2p.Multiaddr;
+import io.chaoschain.p2p.P2pStream;
+import io.chaoschain.p2p.PeerId;
+import io.chaoschain.p2p.internal.LengthPrefixed;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Peer discovery through Kademlia FIND_NODE ({@code /ipfs/kad/1.0.0}, kad-dht spec): serves the closest peers it knows
+ * and runs iterative lookups (alpha parallel queries, k closest) to find peers near a key. Values and providers are
+ * not implemented; ChaosChain only needs peer routing. Bootstrap dials the configured peers, then looks up its own ID
+ * to fill the routing table.
+ */
+public final class KadDht implements Service {
+  public static final String PROTOCOL = "/ipfs/kad/1.0.0";
+  private static final Logger LOG = LoggerFactory.getLogger(KadDht.class);
+  private static final int K = 20;
+  private static final int ALPHA = 3;
+  private static final int MAX_MESSAGE = 64 * 1024;
+  private static final int MAX_REQUESTS_PER_STREAM = 64;
+
+  private final Host host;
+  private final List<Multiaddr> bootstrapPeers;
+  private final RoutingTable table;
+  private final ConnectionListener listener = new ConnectionListener() {
+    @Override
+    public void connected(Connection c) {
+      consider(c.remotePeer());
+    }
+
+    @Override
+    public void protocolsChanged(PeerId peer) {
+      consider(peer);
+    }
+  };
+
+  public KadDht(Host host, List<Multiaddr> bootstrapPeers) {
+    this.host = host;
+    this.bootstrapPeers = List.copyOf(bootstrapPeers);
+    this.table = new RoutingTable(host.peerId(), K);
+  }
+
+  public RoutingTable routingTable() {
+    return table;
+  }
+
+  private void consider(PeerId peer) {
+    if (host.peerstore().supports(peer, PROTOCOL)) {
+      table.add(peer);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> start() {
+    host.setStreamHandler(PROTOCOL, this::serve);
+    host.addListener(listener);
+    host.connectedPeers().forEach(this::consider);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletableFuture<Void> stop() {
+    host.removeListener(listener);
+    host.removeStreamHandler(PROTOCOL);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** Dials every bootstrap peer that answers, then looks up this node's own ID; returns the routing table size. */
+  public int bootstrap() {
+    List<Thread> dials = new ArrayList<>();
+    for (Multiaddr a : bootstrapPeers) {
+      dials.add(Thread.ofVirtual().start(() -> {
+        try {
+          host.connect(a);
+        } catch (IOException e) {
+          LOG.info("bootstrap peer {} unreachable: {}", a, e.getMessage());
+        }
+      }));
+    }
+    for (Thread t : dials) {
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(15));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return table.size();
+      }
+    }
+    host.connectedPeers().forEach(this::consider);
+    findNode(host.peerId());
+    return table.size();
+  }
+
+  /** Iterative FIND_NODE lookup; returns up to k peers closest to {@code target}, learning their addresses. */
+  public List<PeerId> findNode(PeerId target) {
+    byte[] key = target.bytes();
+    byte[] hashed = RoutingTable.key(key);
+    Comparator<PeerId> byDistance = Comparator.comparing(p -> RoutingTable.distance(hashed, RoutingTable.key(p.bytes())));
+    Set<PeerId> seen = new HashSet<>(table.closest(key, K));
+    seen.add(host.peerId());
+    Set<PeerId> queried = new HashSet<>();
+    Set<PeerId> responded = new HashSet<>();
+    for (int round = 0; round < 20; round++) {
+      List<PeerId> candidates = seen.stream().filter(p -> !queried.contains(p) && !p.equals(host.peerId()))
+          .sorted(byDistance).toList();
+      List<PeerId> closestResponded = responded.stream().sorted(byDistance).limit(K).toList();
+      if (candidates.isEmpty()) {
+        break;
+      }
+      if (closestResponded.size() >= K) {
+        BigInteger worst = RoutingTable.distance(hashed, RoutingTable.key(closestResponded.getLast().bytes()));
+        if (RoutingTable.distance(hashed, RoutingTable.key(candidates.getFirst().bytes())).compareTo(worst) >= 0) {
+          break; // no unqueried candidate is closer than our k closest: converged
+        }
+      }
+      List<PeerId> batch = candidates.subList(0, Math.min(ALPHA, candidates.size()));
+      List<CompletableFuture<List<KadMessage.KadPeer>>> calls = new ArrayList<>();
+      for (PeerId p : batch) {
+        queried.add(p);
+        calls.add(CompletableFuture.supplyAsync(() -> query(p, key), r -> Thread.ofVirtual().start(r)));
+      }
+      for (int i = 0; i < calls.size(); i++) {
+        try {
+          List<KadMessage.KadPeer> found = calls.get(i).get(15, TimeUnit.SECONDS);
+          responded.add(batch.get(i));
+          for (KadMessage.KadPeer kp : found) {
+            if (!kp.id().equals(host.peerId())) {
+              host.peerstore().addAddrs(kp.id(), kp.addrs().stream().filter(a -> a.toTcpSocketAddress().isPresent()).toList());
+              seen.add(kp.id());
+            }
+          }
+        } catch (Exception e) {
+          table.remove(batch.get(i));
+        }
+      }
+    }
+    return responded.stream().sorted(byDistance).limit(K).toList();
+  }
+
+  private List<KadMessage.KadPeer> query(PeerId peer, byte[] key) {
+    try {
+      P2pStream s = host.newStream(peer, List.of(PROTOCOL));
+      try {
+        LengthPrefixed.write(s.out(), new KadMessage(KadMessage.FIND_NODE, key, List.of()).encode());
+        s.out().flush();
+        byte[] reply = LengthPrefixed.read(s.in(), MAX_MESSAGE);
+        if (reply == null) {
+          throw new IOException("no FIND_NODE reply");
+        }
+        table.add(peer);
+        return KadMessage.decode(reply).closerPeers();
+      } finally {
+        s.close();
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void serve(P2pStream s) throws IOException {
+    try {
+      for (int i = 0; i < MAX_REQUESTS_PER_STREAM; i++) {
+        byte[] req = LengthPrefixed.read(s.in(), MAX_MESSAGE);
+        if (req == null) {
+          return;
+        }
+        KadMessage m = KadMessage.decode(req);
+        KadMessage reply = switch (m.type()) {
+          case KadMessage.FIND_NODE -> {
+            if (m.key() == null) {
+              throw new IOException("FIND_NODE without key");
+            }
+            List<KadMessage.KadPeer> closer = new ArrayList<>();
+            for (PeerId p : table.closest(m.key(), K)) {
+              if (!p.equals(s.remotePeer())) {
+                closer.add(new KadMessage.KadPeer(p, host.peerstore().addrs(p)));
+              }
+            }
+            yield new KadMessage(KadMessage.FIND_NODE, m.key(), closer);
+          }
+          case KadMessage.PING -> new KadMessage(KadMessage.PING, null, List.of());
+          default -> throw new IOException("unsupported kad message type " + m.type());
+        };
+        LengthPrefixed.write(s.out(), reply.encode());
+        s.out().flush();
+      }
+    } finally {
+      s.close();
+    }
+  }
+}

@@ -1,0 +1,335 @@
+package io.chaoschain.p2p.pubsub;
+
+import io.chaoschain.core.Service;
+import io.chaoschain.p2p.Connection;
+import io.chaoschain.p2p.ConnectionListener;
+import io.chaoschain.p2p.Host;
+import io.chaoschain.p2p.MalformedMessageException;
+import io.chaoschain.p2p.Multiaddr;
+import io.chaoschain.p2p.P2pStream;
+import io.chaoschain.p2p.PeerId;
+import io.chaoschain.p2p.internal.LengthPrefixed;
+import io.chaoschain.p2p.pubsub.internal.Rpc;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gossipsub v1.1 on a {@link Host}: speaks {@code /meshsub/1.1.0} (and 1.0.0) with one long-lived outbound stream per
+ * peer carrying varint-length-prefixed RPCs, and runs a {@link GossipRouter} on a single thread. Peers offering only
+ * {@code /meshsub/1.2.0} fall back to 1.1.0 through multistream-select {@code na}.
+ */
+public final class Gossipsub implements Service {
+  private static final Logger LOG = LoggerFactory.getLogger(Gossipsub.class);
+  private static final List<String> PROTOCOLS = List.of(GossipRouter.PROTOCOL_V11, GossipRouter.PROTOCOL_V10);
+
+  private final Host host;
+  private final GossipRouter router;
+  private final ExecutorService loop = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("gossipsub").factory());
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "gossipsub-heartbeat");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<PeerId, Outbound> outbound = new ConcurrentHashMap<>();
+  private final AtomicLong droppedRpcs = new AtomicLong();
+  private final int maxRpcSize;
+  private ScheduledFuture<?> heartbeat;
+  private final ConnectionListener listener = new ConnectionListener() {
+    @Override
+    public void connected(Connection c) {
+      maybeAddPeer(c);
+    }
+
+    @Override
+    public void protocolsChanged(PeerId peer) {
+      host.connection(peer).ifPresent(Gossipsub.this::maybeAddPeer);
+    }
+
+    @Override
+    public void disconnected(Connection c) {
+      if (host.connection(c.remotePeer()).isEmpty()) {
+        dropPeer(c.remotePeer());
+      }
+    }
+  };
+
+  public Gossipsub(Host host, GossipsubParams params, PeerScoreParams scoreParams, PeerScoreThresholds thresholds) {
+    this(host, params, scoreParams, thresholds, new SecureRandom());
+  }
+
+  public Gossipsub(
+      Host host, GossipsubParams params, PeerScoreParams scoreParams, PeerScoreThresholds thresholds, Random random) {
+    this.host = host;
+    this.maxRpcSize = params.maxMessageSize() + 64 * 1024;
+    this.router = new GossipRouter(
+        host.config().identity().privateKey(), params, scoreParams, thresholds, host.config().time(), random, this::send);
+    router.onPeerExchange(this::connectToExchangedPeers);
+  }
+
+  /** Defaults: spec parameters, default thresholds, scoring for no topic (P5-P7 only). */
+  public static Gossipsub withDefaults(Host host) {
+    return new Gossipsub(host, GossipsubParams.defaults(), PeerScoreParams.defaults(Map.of()), PeerScoreThresholds.defaults());
+  }
+
+  @Override
+  public CompletableFuture<Void> start() {
+    for (String p : PROTOCOLS) {
+      host.setStreamHandler(p, this::handleInbound);
+    }
+    host.addListener(listener);
+    host.connections().forEach(this::maybeAddPeer);
+    long interval = router.params().heartbeatInterval().toMillis();
+    heartbeat = timer.scheduleAtFixedRate(() -> loop.execute(this::safeHeartbeat), 100, interval, TimeUnit.MILLISECONDS);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletableFuture<Void> stop() {
+    if (heartbeat != null) {
+      heartbeat.cancel(false);
+    }
+    host.removeListener(listener);
+    PROTOCOLS.forEach(host::removeStreamHandler);
+    outbound.values().forEach(Outbound::close);
+    outbound.clear();
+    timer.shutdownNow();
+    loop.shutdown();
+    return CompletableFuture.completedFuture(null);
+  }
+
+  private void safeHeartbeat() {
+    try {
+      router.heartbeat();
+    } catch (RuntimeException e) {
+      LOG.warn("gossipsub heartbeat failed", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- public API (thread-safe)
+
+  public void subscribe(String topic, MessageHandler handler) {
+    call(r -> {
+      r.subscribe(topic, handler);
+      return null;
+    });
+  }
+
+  public void unsubscribe(String topic) {
+    call(r -> {
+      r.unsubscribe(topic);
+      return null;
+    });
+  }
+
+  public void addValidator(String topic, Validator validator) {
+    call(r -> {
+      r.addValidator(topic, validator);
+      return null;
+    });
+  }
+
+  public GossipRouter.PublishResult publish(String topic, byte[] data) {
+    return call(r -> r.publish(topic, data));
+  }
+
+  public Set<PeerId> meshPeers(String topic) {
+    return call(r -> r.mesh(topic));
+  }
+
+  public Set<PeerId> topicPeers(String topic) {
+    return call(r -> r.topicPeers(topic));
+  }
+
+  public double score(PeerId peer) {
+    return call(r -> r.score(peer));
+  }
+
+  public PeerId peerId() {
+    return router.self();
+  }
+
+  /** RPCs dropped because a peer's outbound queue was full (a slow or stalled peer). */
+  public long droppedRpcs() {
+    return droppedRpcs.get();
+  }
+
+  /** Runs {@code f} on the router thread and waits for its result. */
+  public <T> T call(Function<GossipRouter, T> f) {
+    try {
+      return CompletableFuture.supplyAsync(() -> f.apply(router), loop).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("gossipsub router did not answer in 30 s", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- peers and streams
+
+  private void maybeAddPeer(Connection c) {
+    Set<String> protos = host.peerstore().protocols(c.remotePeer());
+    if (PROTOCOLS.stream().anyMatch(protos::contains)) {
+      ensurePeer(c);
+    }
+  }
+
+  private Outbound ensurePeer(Connection c) {
+    PeerId peer = c.remotePeer();
+    boolean[] created = new boolean[1];
+    Outbound out = outbound.computeIfAbsent(peer, p -> {
+      created[0] = true;
+      return new Outbound(peer, router.params().maxPendingRpcsPerPeer());
+    });
+    if (created[0]) {
+      String ip = c.remoteAddress().components().getFirst().valueText();
+      loop.execute(() -> router.addPeer(peer, c.outbound(), ip));
+      Thread.ofVirtual().name("gossipsub-out").start(() -> out.run(c));
+    }
+    return out;
+  }
+
+  private void dropPeer(PeerId peer) {
+    Outbound out = outbound.remove(peer);
+    if (out != null) {
+      out.close();
+    }
+    loop.execute(() -> router.removePeer(peer));
+  }
+
+  private void handleInbound(P2pStream stream) throws IOException {
+    PeerId peer = stream.remotePeer();
+    ensurePeer(stream.connection());
+    try {
+      while (true) {
+        byte[] bytes = LengthPrefixed.read(stream.in(), maxRpcSize);
+        if (bytes == null) {
+          break;
+        }
+        Rpc rpc;
+        try {
+          rpc = Rpc.decode(bytes);
+        } catch (MalformedMessageException e) {
+          LOG.debug("malformed RPC from {}: {}", peer, e.getMessage());
+          loop.execute(() -> router.penalize(peer, 1));
+          continue;
+        }
+        loop.execute(() -> {
+          try {
+            router.handleRpc(peer, rpc);
+          } catch (RuntimeException e) {
+            LOG.debug("RPC from {} failed: {}", peer, e.toString());
+            router.penalize(peer, 1);
+          }
+        });
+      }
+    } finally {
+      stream.close();
+    }
+  }
+
+  private void send(PeerId peer, Rpc rpc) {
+    Outbound out = outbound.get(peer);
+    if (out == null) {
+      return;
+    }
+    if (!out.queue.offer(rpc.encode())) {
+      droppedRpcs.incrementAndGet();
+    }
+  }
+
+  private void connectToExchangedPeers(List<PeerId> peers) {
+    for (PeerId p : peers) {
+      List<Multiaddr> addrs = host.peerstore().addrs(p);
+      if (!addrs.isEmpty() && host.connection(p).isEmpty()) {
+        Thread.ofVirtual().start(() -> {
+          try {
+            host.connect(p);
+          } catch (IOException e) {
+            LOG.debug("PX connect to {} failed: {}", p, e.getMessage());
+          }
+        });
+      }
+    }
+  }
+
+  /** The outbound RPC stream to one peer: a bounded queue drained by one virtual thread. */
+  private final class Outbound {
+    private static final byte[] CLOSE = new byte[0];
+    private final PeerId peer;
+    final BlockingQueue<byte[]> queue;
+    private volatile P2pStream stream;
+    private volatile boolean closed;
+
+    Outbound(PeerId peer, int capacity) {
+      this.peer = peer;
+      this.queue = new ArrayBlockingQueue<>(capacity);
+    }
+
+    void run(Connection c) {
+      try {
+        stream = c.newStream(PROTOCOLS);
+        if (closed) {
+          stream.close();
+          return;
+        }
+        List<byte[]> batch = new ArrayList<>();
+        while (!closed) {
+          byte[] first = queue.take();
+          if (first == CLOSE) {
+            break;
+          }
+          batch.add(first);
+          queue.drainTo(batch, 256);
+          for (byte[] b : batch) {
+            if (b == CLOSE) {
+              closed = true;
+              break;
+            }
+            LengthPrefixed.write(stream.out(), b);
+          }
+          batch.clear();
+          stream.out().flush();
+        }
+        stream.close();
+      } catch (IOException e) {
+        LOG.debug("gossipsub stream to {} failed: {}", peer, e.getMessage());
+        if (outbound.remove(peer, this)) {
+          loop.execute(() -> router.removePeer(peer));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    void close() {
+      closed = true;
+      queue.clear();
+      queue.offer(CLOSE);
+    }
+  }
+}

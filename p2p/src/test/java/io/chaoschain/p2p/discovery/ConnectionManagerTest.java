@@ -1,0 +1,46 @@
+package io.chaoschain.p2p.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chaoschain.p2p.Host;
+import io.chaoschain.p2p.HostConfig;
+import io.chaoschain.p2p.NodeIdentity;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConnectionManagerTest {
+  private final List<Host> hosts = new ArrayList<>();
+
+  private Host host() {
+    Host h = new Host(HostConfig.loopback(NodeIdentity.generate()));
+    h.start().join();
+    hosts.add(h);
+    return h;
+  }
+
+  @AfterEach
+  void stop() {
+    hosts.forEach(h -> h.stop().join());
+  }
+
+  @Test
+  void shouldTrimToTheLowWatermarkSparingProtectedPeers() throws Exception {
+    Host hub = host();
+    ConnectionManager cm = new ConnectionManager(hub, 2, 3);
+    cm.start().join();
+    Host keeper = host();
+    cm.protect(keeper.peerId());
+    keeper.connect(hub.listenAddrs().getFirst().withPeerId(hub.peerId()));
+    for (int i = 0; i < 4; i++) {
+      host().connect(hub.listenAddrs().getFirst().withPeerId(hub.peerId()));
+    }
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (hub.connectionCount() > 3 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(hub.connectionCount()).isLessThanOrEqualTo(3);
+    assertThat(hub.connection(keeper.peerId())).isPresent();
+  }
+}
