@@ -36,6 +36,6 @@ final class StoreOptions {
     if (!Files.isDirectory(dir)) {
       throw new UserFacingException("error: data directory " + dir + " does not exist; has the node run yet?");
     }
-    return Database.open(dir);
+    return Database.openShared(dir);
   }
 }

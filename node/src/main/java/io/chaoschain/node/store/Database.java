@@ -38,7 +38,11 @@ public final class Database implements AutoCloseable {
   private final Stores stores;
   private volatile boolean closed;
 
-  private Database(Path dataDir, JdbcConnectionPool pool, TimeProvider time) {
+  /** The node's exclusive claim on the data directory (null for a reader such as {@code proposals list}). */
+  private final java.nio.channels.FileChannel nodeLock;
+
+  private Database(Path dataDir, JdbcConnectionPool pool, TimeProvider time, java.nio.channels.FileChannel nodeLock) {
+    this.nodeLock = nodeLock;
     this.dataDir = dataDir;
     this.dbFile = dataDir.resolve(FILE_NAME + ".mv.db");
     this.pool = pool;
@@ -69,6 +73,39 @@ public final class Database implements AutoCloseable {
     if (!OPEN_IN_THIS_JVM.add(dir)) {
       throw inUse(dbFile, null);
     }
+    java.nio.channels.FileChannel lock = lockDirectory(dir, dbFile);
+    return connect(dir, dbFile, time, lock);
+  }
+
+  /**
+   * Opens the database for reading alongside a running node (the CLI's {@code proposals} and {@code agents}
+   * commands): it takes no node lock, and connects through the node's embedded server when the node has the file
+   * open. The server only accepts connections from this machine.
+   */
+  public static Database openShared(Path dataDir) {
+    Path dir = prepareDirectory(dataDir);
+    return connect(dir, dir.resolve(FILE_NAME + ".mv.db"), TimeProvider.system(), null);
+  }
+
+  /** One node per data directory: an OS file lock, released by the OS if the node dies. */
+  private static java.nio.channels.FileChannel lockDirectory(Path dir, Path dbFile) {
+    try {
+      var channel = java.nio.channels.FileChannel.open(dir.resolve("node.lock"),
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+      if (channel.tryLock() == null) {
+        channel.close();
+        OPEN_IN_THIS_JVM.remove(dir);
+        throw inUse(dbFile, null);
+      }
+      return channel;
+    } catch (java.io.IOException e) {
+      OPEN_IN_THIS_JVM.remove(dir);
+      throw new UserFacingException("error: cannot lock data directory " + dir + ": " + e.getMessage()
+          + "; check --data-dir", e);
+    }
+  }
+
+  private static Database connect(Path dir, Path dbFile, TimeProvider time, java.nio.channels.FileChannel lock) {
     JdbcConnectionPool pool = null;
     try {
       pool = JdbcConnectionPool.create(jdbcUrl(dir), "sa", "");
@@ -79,16 +116,16 @@ public final class Database implements AutoCloseable {
       }
       migrate(pool, dbFile);
       LOG.info("database {} open", dbFile);
-      return new Database(dir, pool, time);
+      return new Database(dir, pool, time, lock);
     } catch (SQLException e) {
-      release(dir, pool);
+      release(dir, pool, lock);
       if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
         throw inUse(dbFile, e);
       }
       throw new UserFacingException(
           "error: cannot open database " + dbFile + ": " + firstLine(e.getMessage()) + "; check --data-dir", e);
     } catch (RuntimeException e) {
-      release(dir, pool);
+      release(dir, pool, lock);
       throw e;
     }
   }
@@ -96,7 +133,9 @@ public final class Database implements AutoCloseable {
   /** The JDBC URL of the database kept in {@code dataDir}. */
   public static String jdbcUrl(Path dataDir) {
     String base = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME).toString();
-    return "jdbc:h2:file:" + base + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    return "jdbc:h2:file:" + base + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+        // lets read-only CLI commands connect while a node runs; H2's server refuses connections from other hosts
+        + ";AUTO_SERVER=TRUE";
   }
 
   public Stores stores() {
@@ -134,7 +173,7 @@ public final class Database implements AutoCloseable {
       return;
     }
     closed = true;
-    release(dataDir, pool);
+    release(dataDir, pool, nodeLock);
     LOG.info("database {} closed", dbFile);
   }
 
@@ -243,11 +282,18 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static void release(Path dir, JdbcConnectionPool pool) {
+  private static void release(Path dir, JdbcConnectionPool pool, java.nio.channels.FileChannel lock) {
     if (pool != null) {
       pool.dispose();
     }
-    OPEN_IN_THIS_JVM.remove(dir);
+    if (lock != null) {
+      try {
+        lock.close(); // releases the OS lock
+      } catch (java.io.IOException e) {
+        LOG.debug("closing the node lock failed", e);
+      }
+      OPEN_IN_THIS_JVM.remove(dir);
+    }
   }
 
   private static UserFacingException inUse(Path dbFile, Throwable cause) {

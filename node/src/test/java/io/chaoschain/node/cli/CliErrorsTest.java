@@ -1,6 +1,7 @@
 package io.chaoschain.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chaoschain.node.store.Database;
 import java.nio.file.Files;
@@ -92,6 +93,25 @@ class CliErrorsTest {
     Path data = dir.resolve("data");
     Database.open(data).close();
     assertOneClearLine(CliRun.of("proposals", "show", "abc", "--data-dir", data.toString()), 2, "must be a number");
+  }
+
+  @Test
+  void shouldListProposalsWhileANodeHoldsTheDatabase() {
+    Path data = dir.resolve("data");
+    try (Database node = Database.open(data)) {
+      CliRun run = CliRun.of("proposals", "list", "--data-dir", data.toString(), "--format", "json");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out().strip()).isEqualTo("[ ]");
+      assertThat(node.stores().proposals().all()).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldRefuseASecondNodeOnTheSameDataDirectory() {
+    Path data = dir.resolve("data");
+    try (Database node = Database.open(data)) {
+      assertThatThrownBy(() -> Database.open(data)).hasMessageContaining("in use by another chaoschain node");
+    }
   }
 
   @Test
