@@ -126,6 +126,9 @@ public final class ProposalLifecycle implements Service {
         } catch (InterruptedException e) {
           break;
         } catch (Exception e) {
+          if (!running.get()) {
+            break; // stopping: the interrupted call is not an error
+          }
           // a transient chain or RPC failure: report once, keep going; the next tick retries from persisted state
           say("error (will retry): " + e.getMessage());
           LOG.debug("lifecycle tick failed", e);
