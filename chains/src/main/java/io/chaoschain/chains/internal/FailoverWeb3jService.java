@@ -253,7 +253,12 @@ public final class FailoverWeb3jService implements Web3jService {
 
   private void exclude(State state, long reported) {
     state.excludedReason = "reports chain id " + reported + ", expected " + expectedChainId;
-    LOG.error("chain '{}': RPC {} {}; not using it", chain, state.endpoint.displayUrl(), state.excludedReason);
+    if (states.size() > 1) {
+      // with other URLs left this is the only notice the operator gets; alone, the caller's error says it
+      LOG.warn("chain '{}': RPC {} {}; not using it", chain, state.endpoint.displayUrl(), state.excludedReason);
+    } else {
+      LOG.debug("chain '{}': RPC {} {}", chain, state.endpoint.displayUrl(), state.excludedReason);
+    }
   }
 
   private static long fetchChainId(Web3jService transport) throws IOException {

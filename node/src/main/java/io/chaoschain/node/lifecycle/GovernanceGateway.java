@@ -14,19 +14,15 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.web3j.abi.EventEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Event;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -41,9 +37,6 @@ import org.web3j.tx.gas.StaticGasProvider;
  * GovernanceEndpoint (submit). Every transaction it sends passes the agent's transaction policy first.
  */
 public final class GovernanceGateway {
-  static final Event VOTE_CAST = new Event("VoteCast", List.of(
-      new TypeReference<Address>(true) {}, new TypeReference<Uint256>() {}, new TypeReference<Uint8>() {},
-      new TypeReference<Uint256>() {}, new TypeReference<Utf8String>() {}));
   static final Event PROPOSAL_SUBMITTED = new Event("ProposalSubmitted", List.of(
       new TypeReference<Uint256>(true) {}, new TypeReference<Uint256>(true) {}, new TypeReference<Address>(true) {},
       new TypeReference<Bytes32>() {}, new TypeReference<Utf8String>() {}));
@@ -102,25 +95,6 @@ public final class GovernanceGateway {
     return send(governor.getContractAddress(), data, "execute");
   }
 
-  /** Votes cast on {@code proposalId} from block {@code fromBlock} on. */
-  public List<Vote> votes(BigInteger proposalId, long fromBlock) throws IOException {
-    EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
-        DefaultBlockParameterName.LATEST, governor.getContractAddress());
-    filter.addSingleTopic(EventEncoder.encode(VOTE_CAST));
-    List<Vote> votes = new ArrayList<>();
-    for (var result : web3j.ethGetLogs(filter).send().getLogs()) {
-      Log log = (Log) result.get();
-      List<Type> data = FunctionReturnDecoder.decode(log.getData(), VOTE_CAST.getNonIndexedParameters());
-      if (!proposalId.equals(data.get(0).getValue())) {
-        continue;
-      }
-      String voter = "0x" + log.getTopics().get(1).substring(26);
-      votes.add(new Vote(voter, ((BigInteger) data.get(1).getValue()).intValue(), (BigInteger) data.get(2).getValue(),
-          log.getTransactionHash(), log.getBlockNumber().longValueExact()));
-    }
-    return votes;
-  }
-
   /** The endpoint's submission transaction for {@code proposalId}, if one was mined (used when resuming after a crash). */
   public Optional<String> submissionTx(BigInteger proposalId, long fromBlock) throws IOException {
     EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
@@ -143,9 +117,6 @@ public final class GovernanceGateway {
     return Instant.ofEpochSecond(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()
         .getBlock().getTimestamp().longValueExact());
   }
-
-  /** A vote as the Governor's VoteCast event records it. */
-  public record Vote(String voter, int support, BigInteger weight, String txHash, long blockNumber) {}
 
   private TxResult send(String to, String data, String what) {
     transactionPolicy.checkCall(to, Hex.selector(data), BigInteger.ZERO);

@@ -14,8 +14,6 @@ import io.chaoschain.node.store.MetricQuery;
 import io.chaoschain.node.store.ProposalOutcome;
 import io.chaoschain.node.store.StoredProposal;
 import io.chaoschain.node.store.Stores;
-import io.chaoschain.node.store.VoteRecord;
-import io.chaoschain.node.store.VoteSupport;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -266,7 +264,6 @@ public final class ProposalLifecycle implements Service {
       return;
     }
     BigInteger id = p.onchainId();
-    recordVotes(p);
     ProposalState onchain = gateway.state(id).orElseThrow(() ->
         new IllegalStateException("proposal " + id + " is recorded as submitted but the Governor does not know it"));
     if (onchain != p.state() && p.state() != ProposalState.EXECUTED) {
@@ -291,16 +288,6 @@ public final class ProposalLifecycle implements Service {
       }
       case EXECUTED -> measureOutcome(p, head);
       default -> { }
-    }
-  }
-
-  private void recordVotes(StoredProposal p) throws Exception {
-    for (GovernanceGateway.Vote v : gateway.votes(p.onchainId(), 0)) {
-      if (stores.votes().record(new VoteRecord(p.id(), v.voter(), VoteSupport.fromGovernor(v.support()), v.weight(),
-          v.txHash(), v.blockNumber()))) {
-        say("vote recorded: " + v.voter() + " " + VoteSupport.fromGovernor(v.support()) + " with "
-            + new BigDecimal(v.weight()).movePointLeft(18).stripTrailingZeros().toPlainString() + " CHAOS");
-      }
     }
   }
 

@@ -8,6 +8,7 @@ import io.chaoschain.agent.policy.AgentPolicy;
 import io.chaoschain.agent.policy.PolicyGuard;
 import io.chaoschain.chains.ChainEndpoints;
 import io.chaoschain.chains.EvmChainClient;
+import io.chaoschain.chains.events.ConfirmedEventMonitor;
 import io.chaoschain.chains.keys.KeystoreSigner;
 import io.chaoschain.chains.keys.Keystores;
 import io.chaoschain.chains.keys.PasswordSource;
@@ -23,6 +24,7 @@ import io.chaoschain.node.config.NodeConfig.ChainConfig;
 import io.chaoschain.node.lifecycle.GovernanceGateway;
 import io.chaoschain.node.lifecycle.LifecycleListener;
 import io.chaoschain.node.lifecycle.ProposalLifecycle;
+import io.chaoschain.node.lifecycle.VoteRecorder;
 import io.chaoschain.node.store.ChainRecord;
 import io.chaoschain.node.store.Database;
 import io.chaoschain.simulation.AnvilForkSimulator;
@@ -54,13 +56,14 @@ public final class ChaosChainNode implements AutoCloseable {
   private final ApiServer api;
 
   private ChaosChainNode(NodeConfig config, Database database, Map<String, EvmChainClient> clients,
-      List<ProposalLifecycle> lifecycles, ApiServer api) {
+      List<Service> monitors, List<ProposalLifecycle> lifecycles, ApiServer api) {
     this.config = config;
     this.database = database;
     this.clients = clients;
     this.lifecycles = lifecycles;
     this.api = api;
-    this.services = new ArrayList<>(lifecycles);
+    this.services = new ArrayList<>(monitors);
+    services.addAll(lifecycles);
     if (api != null) {
       services.add(api);
     }
@@ -94,8 +97,12 @@ public final class ChaosChainNode implements AutoCloseable {
         lifecycles.add(lifecycle(config, agent, clients.get(agent.chain()), signers.get(agent.name()), database, heads,
             listener));
       }
+      List<Service> monitors = new ArrayList<>();
+      for (ChainConfig chain : config.chains().values()) {
+        monitors.add(voteMonitor(config, chain, clients.get(chain.name()), database, listener));
+      }
       ApiServer api = config.api().enabled() ? NodeApi.create(config, database, heads) : null;
-      ChaosChainNode node = new ChaosChainNode(config, database, clients, lifecycles, api);
+      ChaosChainNode node = new ChaosChainNode(config, database, clients, monitors, lifecycles, api);
       for (Service s : node.services) {
         s.start().get(30, TimeUnit.SECONDS);
         LOG.debug("started {}", s.name());
@@ -134,6 +141,20 @@ public final class ChaosChainNode implements AutoCloseable {
         config.lifecycle().pollInterval());
     return new ProposalLifecycle(binding, governanceAgent, gateway, new ChainMarketMetrics(client, agent.market(), head -> heads.update(chain.name(), head)),
         database.stores(), TimeProvider.system(), listener);
+  }
+
+  /**
+   * Follows the Governor's votes, delivering each only once it is {@code confirmations} blocks deep and re-reading
+   * reorganized blocks; progress is checkpointed in the database.
+   */
+  private static Service voteMonitor(NodeConfig config, ChainConfig chain, EvmChainClient client, Database database,
+      LifecycleListener listener) {
+    long start = Math.max(0, client.blockNumber() - chain.confirmations() - 10_000);
+    var monitorConfig = ConfirmedEventMonitor.Config.of("votes:" + chain.name() + ":" + chain.governor(),
+            List.of(chain.governor()), List.of(VoteRecorder.VOTE_CAST_TOPIC), start, chain.confirmations())
+        .withPollInterval(config.lifecycle().pollInterval());
+    return new ConfirmedEventMonitor(client, monitorConfig, new StoreCheckpoints(database.stores().checkpoints()),
+        new VoteRecorder(chain.name(), chain.governor(), database.stores(), listener));
   }
 
   public Database database() {

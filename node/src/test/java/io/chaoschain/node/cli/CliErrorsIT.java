@@ -31,7 +31,8 @@ class CliErrorsIT {
   private Path config(long chainId, String passwordLine) throws Exception {
     Files.createDirectories(dir.resolve("keys"));
     String wallet = WalletUtils.generateWalletFile("correct horse", Keys.createEcKeyPair(), dir.resolve("keys").toFile(), false);
-    Files.move(dir.resolve("keys").resolve(wallet), dir.resolve("keys/op.json"));
+    Path keystore = Files.move(dir.resolve("keys").resolve(wallet), dir.resolve("keys/op.json"));
+    Files.setPosixFilePermissions(keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     return Files.writeString(dir.resolve("node.yaml"), CliErrorsTest.VALID
         .replace("chainId: 31337", "chainId: " + chainId)
         .replace("http://127.0.0.1:1", anvil.rpcUrl())

@@ -56,13 +56,17 @@ class NodeRestartIT {
       assertThat(state(governor, proposalId)).isEqualTo(ProposalState.SUCCEEDED);
 
       Process second = startNode(world, "second.log");
-      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-      while (second.isAlive() && System.nanoTime() < deadline) {
-        ProposalState s = state(governor, proposalId);
-        world.advance(proposalId, s == ProposalState.EXECUTED);
-        Thread.sleep(200);
+      try {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (second.isAlive() && System.nanoTime() < deadline) {
+          ProposalState s = state(governor, proposalId);
+          world.advance(proposalId, s == ProposalState.EXECUTED);
+          Thread.sleep(200);
+        }
+        assertThat(second.isAlive()).as("node exits once the outcome is recorded; log:\n%s", log("second.log")).isFalse();
+      } finally {
+        second.destroyForcibly().waitFor();
       }
-      assertThat(second.isAlive()).as("node exits once the outcome is recorded; log:\n%s", log("second.log")).isFalse();
       assertThat(second.exitValue()).as(log("second.log")).isZero();
 
       assertThat(state(governor, proposalId)).isEqualTo(ProposalState.EXECUTED);
