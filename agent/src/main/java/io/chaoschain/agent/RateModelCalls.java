@@ -15,7 +15,7 @@ import org.web3j.abi.datatypes.generated.Uint256;
 /** ABI encoding and decoding of the lending market's governance and view calls the agent uses. */
 public final class RateModelCalls {
   public static final String SET_RATE_MODEL = "setRateModel(uint256,uint256,uint256,uint256)";
-  public static final String SET_RATE_MODEL_SELECTOR = selectorOf(SET_RATE_MODEL);
+  public static final String SET_RATE_MODEL_SELECTOR = Hex.functionSelector(SET_RATE_MODEL);
 
   private RateModelCalls() {}
 
@@ -59,10 +59,6 @@ public final class RateModelCalls {
   /** Calldata of a no-argument view, e.g. {@code utilization()}. */
   public static String viewCall(String name) {
     return FunctionEncoder.encode(new Function(name, List.of(), List.of()));
-  }
-
-  static String selectorOf(String signature) {
-    return Hex.functionSelector(signature);
   }
 
   private static TypeReference<Uint256> uint() {

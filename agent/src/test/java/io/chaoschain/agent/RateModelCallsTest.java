@@ -3,6 +3,7 @@ package io.chaoschain.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chaoschain.core.Hex;
 import io.chaoschain.core.metrics.RateModel;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,8 @@ class RateModelCallsTest {
   @Test
   void shouldComputeSelectorsAsPublishedForWellKnownFunctions() {
     // ERC-20 selectors as published in EIP-20 tooling and every block explorer
-    assertThat(RateModelCalls.selectorOf("transfer(address,uint256)")).isEqualTo("0xa9059cbb");
-    assertThat(RateModelCalls.selectorOf("balanceOf(address)")).isEqualTo("0x70a08231");
+    assertThat(Hex.functionSelector("transfer(address,uint256)")).isEqualTo("0xa9059cbb");
+    assertThat(Hex.functionSelector("balanceOf(address)")).isEqualTo("0x70a08231");
   }
 
   @Test

@@ -154,7 +154,8 @@ public final class AnvilProcess implements AutoCloseable {
       synchronized (output) {
         tail = String.join("\n", output.subList(Math.max(0, output.size() - 10), output.size()));
       }
-      throw new UserFacingException("error: Anvil did not start" + options.forkUrl().map(u -> " (forking " + u + ")")
+      throw new UserFacingException("error: Anvil did not start"
+          + options.forkUrl().map(u -> " (forking " + io.chaoschain.chains.Redaction.url(u) + ")")
           .orElse("") + ": " + (tail.isBlank() ? e.getMessage() : tail), e);
     } catch (InterruptedException e) {
       process.destroyForcibly();

@@ -57,9 +57,22 @@ final class DevnetCommand implements Runnable {
       }
       ConsoleProgress progress = new ConsoleProgress(System.out);
       DemoWorld world = DemoWorld.create(new DemoWorld.Options(dir, 7, warmupRounds, 1000, 20, false, port), progress::say);
+      try {
+        writeState(world);
+      } catch (IOException | RuntimeException e) {
+        world.close(); // without a state file 'devnet down' could not find Anvil again
+        throw e;
+      }
       long pid = world.detach();
+      progress.say("devnet up: " + world.rpcUrl() + " (Anvil pid " + pid + ", log " + world.dir().resolve("anvil.log") + ")");
+      progress.say("run a node against it:  ./chaoschain node --config " + world.config());
+      progress.say("delegates are Anvil dev accounts 1-3; stop it with: ./chaoschain devnet down --dir " + dir);
+      return 0;
+    }
+
+    private static void writeState(DemoWorld world) throws IOException {
       Map<String, Object> state = new LinkedHashMap<>();
-      state.put("pid", pid);
+      state.put("pid", world.anvil().pid());
       state.put("rpc", world.rpcUrl());
       state.put("deployment", world.deployment());
       state.put("agentId", world.agentId().toString());
@@ -67,10 +80,6 @@ final class DevnetCommand implements Runnable {
       Path tmp = world.dir().resolve(STATE_FILE + ".tmp");
       new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), state);
       Files.move(tmp, world.dir().resolve(STATE_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      progress.say("devnet up: " + world.rpcUrl() + " (Anvil pid " + pid + ", log " + world.dir().resolve("anvil.log") + ")");
-      progress.say("run a node against it:  ./chaoschain node --config " + world.config());
-      progress.say("delegates are Anvil dev accounts 1-3; stop it with: ./chaoschain devnet down --dir " + dir);
-      return 0;
     }
   }
 

@@ -101,7 +101,9 @@ public final class ConfigLoader {
           Duration.ofMillis(integer(lc, "lifecycle.pollIntervalMs", 1000, 50, 600_000)),
           integer(lc, "lifecycle.outcomeBlocks", 20, 1, 100_000),
           bool(lc, "lifecycle.exitWhenIdle", false));
-      return new NodeConfig(file, dataDir, api, Map.copyOf(chains), List.copyOf(agents), lifecycle);
+      // keep the file's order: clients, monitors and health output follow it
+      return new NodeConfig(file, dataDir, api, java.util.Collections.unmodifiableMap(chains), List.copyOf(agents),
+          lifecycle);
     }
 
     ChainConfig chain(String name, JsonNode n) {
@@ -159,7 +161,7 @@ public final class ConfigLoader {
           integer(t, p + ".tuning.minSamples", 8, 2, 10_000),
           fraction(t, p + ".tuning.highUtilization", "0.90"),
           fraction(t, p + ".tuning.targetUtilization", "0.90"),
-          optionalText(t, "maxBorrowApr", "0.60"),
+          positiveDecimal(t, p + ".tuning.maxBorrowApr", "0.60"),
           integer(t, p + ".tuning.historyBlocks", 400, 10, 1_000_000));
       return new AgentConfig(name, chain, agentId.asLong(), market, keystore, passwordFile, passwordEnv, tuning);
     }
@@ -243,6 +245,23 @@ public final class ConfigLoader {
         return d.toPlainString();
       } catch (NumberFormatException e) {
         throw error(path, "must be a fraction in (0, 1], e.g. 0.9 for 90%, got '" + v.asText() + "'");
+      }
+    }
+
+    private String positiveDecimal(JsonNode n, String path, String fallback) {
+      String key = path.substring(path.lastIndexOf('.') + 1);
+      JsonNode v = n.get(key);
+      if (v == null || v.isNull()) {
+        return fallback;
+      }
+      try {
+        var d = new java.math.BigDecimal(v.asText());
+        if (d.signum() <= 0) {
+          throw new NumberFormatException();
+        }
+        return d.toPlainString();
+      } catch (NumberFormatException e) {
+        throw error(path, "must be a positive decimal, e.g. 0.6 for 60% APR, got '" + v.asText() + "'");
       }
     }
 

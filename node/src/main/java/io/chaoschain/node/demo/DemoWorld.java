@@ -6,6 +6,8 @@ import io.chaoschain.chains.contracts.AgentRegistry;
 import io.chaoschain.chains.contracts.LendingMarket;
 import io.chaoschain.chains.deploy.DaoDeployer;
 import io.chaoschain.chains.deploy.DaoDeployment;
+import io.chaoschain.chains.keys.Keystores;
+import io.chaoschain.chains.keys.ScryptStrength;
 import io.chaoschain.core.UserFacingException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -21,9 +23,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.Keys;
-import org.web3j.crypto.WalletUtils;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
@@ -99,13 +98,12 @@ public final class DemoWorld implements AutoCloseable {
 
       // the agent's operator key: generated here, stored only encrypted
       Path keys = Files.createDirectories(dir.resolve("keys"));
-      String password = HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
+      byte[] secret = new byte[16];
+      new SecureRandom().nextBytes(secret);
+      String password = HexFormat.of().formatHex(secret);
       Path passwordFile = writePrivate(keys.resolve("operator.password"), password);
-      ECKeyPair operatorKey = Keys.createEcKeyPair();
-      String walletName = WalletUtils.generateWalletFile(password, operatorKey, keys.toFile(), false);
-      Path keystore = Files.move(keys.resolve(walletName), keys.resolve("operator.json"), StandardCopyOption.ATOMIC_MOVE);
-      Files.setPosixFilePermissions(keystore, PosixFilePermissions.fromString("rw-------"));
-      Credentials operator = Credentials.create(operatorKey);
+      Path keystore = keys.resolve("operator.json");
+      Credentials operator = Keystores.create(keystore, password, ScryptStrength.LIGHT).credentials();
       rpc.setBalance(operator.getAddress(), BigInteger.TEN.pow(20));
 
       AgentRegistry registry = AgentRegistry.load(d.registry(), web3j,
@@ -189,10 +187,6 @@ public final class DemoWorld implements AutoCloseable {
     if (executed) {
       traffic.round();
     }
-  }
-
-  public void trafficRound() throws Exception {
-    traffic.round();
   }
 
   private static String agentCard() {

@@ -105,11 +105,16 @@ public final class GovernanceGateway {
     return web3j.ethGetLogs(filter).send().getLogs().stream().map(r -> ((Log) r.get()).getTransactionHash()).findFirst();
   }
 
-  /** The block a mined transaction landed in. */
-  public long receiptBlock(String txHash) throws IOException {
-    return web3j.ethGetTransactionReceipt(txHash).send().getTransactionReceipt()
-        .orElseThrow(() -> new GatewayException("no receipt for transaction " + txHash))
-        .getBlockNumber().longValueExact();
+  /** The block in which the Governor executed {@code proposalId} (whoever sent the transaction), if it did. */
+  public Optional<Long> executionBlock(BigInteger proposalId) throws IOException {
+    EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
+        governor.getContractAddress());
+    filter.addSingleTopic(EventEncoder.encode(DaoGovernor.PROPOSALEXECUTED_EVENT));
+    return web3j.ethGetLogs(filter).send().getLogs().stream()
+        .map(r -> (Log) r.get())
+        .filter(log -> new BigInteger(log.getData().substring(2, 66), 16).equals(proposalId))
+        .map(log -> log.getBlockNumber().longValueExact())
+        .findFirst();
   }
 
   /** The timestamp of the chain's latest block: the clock the timelock checks an eta against. */

@@ -5,7 +5,6 @@ import io.chaoschain.agent.CandidateVerdict;
 import io.chaoschain.agent.GovernanceAgent;
 import io.chaoschain.agent.MarketTarget;
 import io.chaoschain.core.Service;
-import io.chaoschain.core.TimeProvider;
 import io.chaoschain.core.metrics.MarketSnapshot;
 import io.chaoschain.core.proposal.ProposalState;
 import io.chaoschain.node.store.AgentRegistration;
@@ -65,7 +64,6 @@ public final class ProposalLifecycle implements Service {
   private final GovernanceGateway gateway;
   private final MarketMetrics market;
   private final Stores stores;
-  private final TimeProvider time;
   private final LifecycleListener listener;
   private final AtomicBoolean running = new AtomicBoolean();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -73,16 +71,16 @@ public final class ProposalLifecycle implements Service {
   private long lastSnapshotBlock = -1;
   private long decidedAtBlock = -1;
   private long floorBlock = -1;
+  private final Map<Long, Long> executedAtBlock = new java.util.concurrent.ConcurrentHashMap<>();
   private String lastMessage = "";
 
   public ProposalLifecycle(Binding binding, GovernanceAgent agent, GovernanceGateway gateway, MarketMetrics market,
-      Stores stores, TimeProvider time, LifecycleListener listener) {
+      Stores stores, LifecycleListener listener) {
     this.binding = binding;
     this.agent = agent;
     this.gateway = gateway;
     this.market = market;
     this.stores = stores;
-    this.time = time;
     this.listener = listener;
   }
 
@@ -195,8 +193,8 @@ public final class ProposalLifecycle implements Service {
     if (last.isEmpty()) {
       return 0;
     }
-    if (last.get().executeTxHash() != null) {
-      return gateway.receiptBlock(last.get().executeTxHash()) + 1;
+    if (last.get().state() == ProposalState.EXECUTED) {
+      return executionBlock(last.get()) + 1;
     }
     if (floorBlock < 0) {
       floorBlock = confirmed;
@@ -212,7 +210,14 @@ public final class ProposalLifecycle implements Service {
     }
     MarketTarget target = new MarketTarget(binding.chain(), binding.market(), binding.executor(), market.rateModel());
     long from = history.getFirst().blockNumber();
-    AgentDecision decision = agent.decide(target, history, binding.rpcUrl(), from, confirmed);
+    AgentDecision decision;
+    try {
+      decision = agent.decide(target, history, binding.rpcUrl(), from, confirmed);
+    } catch (RuntimeException e) {
+      // policy refusals and simulation failures are not fixed by the next block: wait for fresh evidence
+      decidedAtBlock = confirmed + binding.historyBlocks() / 2;
+      throw e;
+    }
     switch (decision) {
       case AgentDecision.NoOpportunity none -> say("watching: " + none.reason());
       case AgentDecision.Abandoned abandoned -> {
@@ -244,6 +249,10 @@ public final class ProposalLifecycle implements Service {
       String tx = gateway.submissionTx(onchainId, 0).orElse(null);
       stores.proposals().recordSubmitted(p.id(), tx);
       say("proposal #" + p.id() + " was already on chain (id " + shortId(onchainId) + "); resumed");
+      return;
+    }
+    if (stores.agents().isPaused(binding.agentKey())) {
+      say("proposal #" + p.id() + " is ready but the agent is paused (POST /api/agents/{id}/resume); not submitting");
       return;
     }
     say("submitting proposal #" + p.id() + " through the GovernanceEndpoint as agent " + binding.agentId());
@@ -280,7 +289,7 @@ public final class ProposalLifecycle implements Service {
         if (p.eta() == null) {
           p = stores.proposals().recordQueued(p.id(), p.queueTxHash(), gateway.eta(id));
         }
-        if (!latestBlockTime().isBefore(p.eta())) {
+        if (!gateway.latestBlockTime().isBefore(p.eta())) {
           TxResult r = gateway.execute(p.draft());
           stores.proposals().recordExecuted(p.id(), r.hash());
           say("executed: tx " + r.hash() + " in block " + r.blockNumber());
@@ -296,7 +305,7 @@ public final class ProposalLifecycle implements Service {
    * evidence window before submission against the snapshots taken after execution.
    */
   private void measureOutcome(StoredProposal p, long head) throws Exception {
-    long executedAt = gateway.receiptBlock(p.executeTxHash());
+    long executedAt = executionBlock(p);
     if (head < executedAt + binding.outcomeBlocks()) {
       return;
     }
@@ -320,6 +329,17 @@ public final class ProposalLifecycle implements Service {
     say("outcome recorded: " + summary + (improved ? " — improved" : " — not improved"));
   }
 
+  /** Where the Governor executed {@code p}, read once from its ProposalExecuted event (whoever executed it). */
+  private long executionBlock(StoredProposal p) throws Exception {
+    Long cached = executedAtBlock.get(p.id());
+    if (cached == null) {
+      cached = gateway.executionBlock(p.onchainId()).orElseThrow(() -> new IllegalStateException(
+          "proposal #" + p.id() + " is EXECUTED but the Governor has no ProposalExecuted event for it"));
+      executedAtBlock.put(p.id(), cached);
+    }
+    return cached;
+  }
+
   private List<MarketSnapshot> history(long fromBlock, long toBlock) {
     return stores.metrics().series(new MetricQuery(binding.chain(), binding.market(), MetricQuery.MAX_LIMIT)).stream()
         .map(ChainSnapshot::snapshot)
@@ -339,10 +359,6 @@ public final class ProposalLifecycle implements Service {
   private static BigDecimal mean(List<BigDecimal> values) {
     return values.isEmpty() ? BigDecimal.ZERO : values.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
         .divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL64);
-  }
-
-  private java.time.Instant latestBlockTime() throws Exception {
-    return gateway.latestBlockTime();
   }
 
   private Optional<StoredProposal> latest() {

@@ -8,15 +8,15 @@ import io.chaoschain.agent.policy.AgentPolicy;
 import io.chaoschain.agent.policy.PolicyGuard;
 import io.chaoschain.chains.ChainEndpoints;
 import io.chaoschain.chains.EvmChainClient;
+import io.chaoschain.chains.Redaction;
 import io.chaoschain.chains.events.ConfirmedEventMonitor;
 import io.chaoschain.chains.keys.KeystoreSigner;
 import io.chaoschain.chains.keys.Keystores;
 import io.chaoschain.chains.keys.PasswordSource;
+import io.chaoschain.chains.tx.NonceManager;
 import io.chaoschain.chains.tx.RevertDecoder;
 import io.chaoschain.chains.tx.TransactionSender;
 import io.chaoschain.core.Service;
-import io.chaoschain.core.TimeProvider;
-import io.chaoschain.core.UserFacingException;
 import io.chaoschain.node.api.ApiServer;
 import io.chaoschain.node.config.NodeConfig;
 import io.chaoschain.node.config.NodeConfig.AgentConfig;
@@ -30,7 +30,6 @@ import io.chaoschain.node.store.Database;
 import io.chaoschain.simulation.AnvilForkSimulator;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,13 +88,15 @@ public final class ChaosChainNode implements AutoCloseable {
       }
       database = Database.open(config.dataDir());
       for (ChainConfig chain : config.chains().values()) {
-        database.stores().chains().save(new ChainRecord(chain.name(), chain.chainId(), String.join(",", chain.rpc())));
+        database.stores().chains().save(new ChainRecord(chain.name(), chain.chainId(),
+            chain.rpc().stream().map(Redaction::url).collect(java.util.stream.Collectors.joining(","))));
       }
       NodeApi.HeadCache heads = new NodeApi.HeadCache(config);
       List<ProposalLifecycle> lifecycles = new ArrayList<>();
+      Map<String, NonceManager> nonces = new LinkedHashMap<>(); // one per chain, shared by agents that share a key
       for (AgentConfig agent : config.agents()) {
         lifecycles.add(lifecycle(config, agent, clients.get(agent.chain()), signers.get(agent.name()), database, heads,
-            listener));
+            nonces, listener));
       }
       List<Service> monitors = new ArrayList<>();
       for (ChainConfig chain : config.chains().values()) {
@@ -103,9 +104,14 @@ public final class ChaosChainNode implements AutoCloseable {
       }
       ApiServer api = config.api().enabled() ? NodeApi.create(config, database, heads) : null;
       ChaosChainNode node = new ChaosChainNode(config, database, clients, monitors, lifecycles, api);
-      for (Service s : node.services) {
-        s.start().get(30, TimeUnit.SECONDS);
-        LOG.debug("started {}", s.name());
+      try {
+        for (Service s : node.services) {
+          s.start().get(30, TimeUnit.SECONDS);
+          LOG.debug("started {}", s.name());
+        }
+      } catch (Exception e) {
+        node.close(); // stops what did start (stop is safe on a service that never started), then the DB and clients
+        throw e;
       }
       return node;
     } catch (RuntimeException e) {
@@ -118,7 +124,8 @@ public final class ChaosChainNode implements AutoCloseable {
   }
 
   private static ProposalLifecycle lifecycle(NodeConfig config, AgentConfig agent, EvmChainClient client,
-      KeystoreSigner signer, Database database, NodeApi.HeadCache heads, LifecycleListener listener) {
+      KeystoreSigner signer, Database database, NodeApi.HeadCache heads, Map<String, NonceManager> nonces,
+      LifecycleListener listener) {
     ChainConfig chain = config.chains().get(agent.chain());
     var tuning = agent.tuning();
     AnalystSettings defaults = AnalystSettings.defaults();
@@ -132,7 +139,8 @@ public final class ChaosChainNode implements AutoCloseable {
         chain.governor(), Set.of(GovernanceCalls.QUEUE, GovernanceCalls.EXECUTE)), 1, true));
     GovernanceAgent governanceAgent = new GovernanceAgent(agent.name(), new RateModelAnalyst(settings),
         new AnvilForkSimulator(), proposalPolicy, message -> listener.progress(agent.name(), message));
-    var sender = TransactionSender.create(client, signer, RevertDecoder.bundled());
+    var sender = TransactionSender.create(client, signer, nonces.computeIfAbsent(chain.name(), c -> new NonceManager(client)),
+        RevertDecoder.bundled(), TransactionSender.Options.defaults());
     GovernanceGateway gateway = new GovernanceGateway(sender, chain.governor(), chain.endpoint(), transactionPolicy);
     String agentKey = chain.chainId() + ":" + agent.agentId();
     var binding = new ProposalLifecycle.Binding(chain.name(), agentKey, BigInteger.valueOf(agent.agentId()),
@@ -140,7 +148,7 @@ public final class ChaosChainNode implements AutoCloseable {
         chain.rpc().getFirst(), chain.confirmations(), tuning.historyBlocks(), config.lifecycle().outcomeBlocks(),
         config.lifecycle().pollInterval());
     return new ProposalLifecycle(binding, governanceAgent, gateway, new ChainMarketMetrics(client, agent.market(), head -> heads.update(chain.name(), head)),
-        database.stores(), TimeProvider.system(), listener);
+        database.stores(), listener);
   }
 
   /**
@@ -174,18 +182,6 @@ public final class ChaosChainNode implements AutoCloseable {
     return lifecycles.stream().allMatch(ProposalLifecycle::isIdle);
   }
 
-  /** Blocks until {@link #isIdle()} or the timeout; returns whether it became idle. */
-  public boolean awaitIdle(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!isIdle()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(200);
-    }
-    return true;
-  }
-
   @Override
   public void close() {
     for (int i = services.size() - 1; i >= 0; i--) {
@@ -209,9 +205,5 @@ public final class ChaosChainNode implements AutoCloseable {
     if (database != null) {
       database.close();
     }
-  }
-
-  static UserFacingException configError(String message) {
-    return new UserFacingException(message);
   }
 }

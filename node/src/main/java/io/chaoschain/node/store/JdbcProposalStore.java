@@ -194,7 +194,7 @@ public final class JdbcProposalStore implements ProposalStore {
 
   @Override
   public StoredProposal recordSubmitted(long id, String txHash) {
-    String tx = Objects.requireNonNull(Sql.hash32(txHash, "txHash"), "txHash");
+    String tx = Sql.hash32(txHash, "txHash"); // null when the transaction could not be found again after a crash
     return db.transaction(
         connection -> {
           StoredProposal current = lock(connection, id);
@@ -205,21 +205,24 @@ public final class JdbcProposalStore implements ProposalStore {
             throw new IllegalTransitionException(id, current.state(), ProposalState.PENDING);
           }
           moveTo(connection, current, target);
-          setColumn(connection, id, "submit_tx_hash", tx);
+          if (tx != null) {
+            setColumn(connection, id, "submit_tx_hash", tx);
+          }
           return find(connection, id).orElseThrow();
         });
   }
 
   @Override
   public StoredProposal recordQueued(long id, String txHash, Instant eta) {
-    String tx = Objects.requireNonNull(Sql.hash32(txHash, "txHash"), "txHash");
+    String tx = Sql.hash32(txHash, "txHash"); // null when someone else queued it
     Objects.requireNonNull(eta, "eta");
     return db.transaction(
         connection -> {
           StoredProposal current = lock(connection, id);
           moveTo(connection, current, ProposalState.QUEUED);
           try (PreparedStatement update =
-              connection.prepareStatement("UPDATE proposals SET queue_tx_hash = ?, eta = ? WHERE id = ?")) {
+              connection.prepareStatement(
+                  "UPDATE proposals SET queue_tx_hash = COALESCE(?, queue_tx_hash), eta = ? WHERE id = ?")) {
             update.setString(1, tx);
             Sql.setInstant(update, 2, eta);
             update.setLong(3, id);
@@ -231,12 +234,14 @@ public final class JdbcProposalStore implements ProposalStore {
 
   @Override
   public StoredProposal recordExecuted(long id, String txHash) {
-    String tx = Objects.requireNonNull(Sql.hash32(txHash, "txHash"), "txHash");
+    String tx = Sql.hash32(txHash, "txHash"); // null when someone else executed it
     return db.transaction(
         connection -> {
           StoredProposal current = lock(connection, id);
           moveTo(connection, current, ProposalState.EXECUTED);
-          setColumn(connection, id, "execute_tx_hash", tx);
+          if (tx != null) {
+            setColumn(connection, id, "execute_tx_hash", tx);
+          }
           return find(connection, id).orElseThrow();
         });
   }

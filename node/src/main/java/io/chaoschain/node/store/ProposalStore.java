@@ -60,13 +60,16 @@ public interface ProposalStore {
    */
   StoredProposal beginSubmission(long id, BigInteger onchainId, String reportHash);
 
-  /** Records the confirmed propose transaction; a SUBMITTING proposal becomes PENDING. */
+  /**
+   * Records the confirmed propose transaction; a SUBMITTING proposal becomes PENDING. {@code txHash} may be null when
+   * the proposal is on chain but its transaction could not be found again; a known hash is never overwritten by null.
+   */
   StoredProposal recordSubmitted(long id, String txHash);
 
-  /** Records the queue transaction and the timelock's eta; the proposal becomes QUEUED. */
+  /** Records the queue transaction (null when someone else queued it) and the timelock's eta; becomes QUEUED. */
   StoredProposal recordQueued(long id, String txHash, Instant eta);
 
-  /** Records the execute transaction; the proposal becomes EXECUTED. */
+  /** Records the execute transaction (null when someone else executed it); the proposal becomes EXECUTED. */
   StoredProposal recordExecuted(long id, String txHash);
 
   /**
