@@ -32,6 +32,63 @@ class NodeRestartIT {
   @TempDir Path dir;
 
   @Test
+  void shouldRecordTheOutcomeWhenTheDaoQueuedAndExecutedWhileTheNodeWasDown() throws Exception {
+    DemoWorld.Options options = new DemoWorld.Options(dir.resolve("world"), 7, 14, 250, 6, true, 0);
+    try (DemoWorld world = DemoWorld.create(options, m -> { })) {
+      var readOnly = new ReadonlyTransactionManager(world.web3j(), world.deployment().timelock());
+      DaoGovernor governor = DaoGovernor.load(world.deployment().governor(), world.web3j(), readOnly,
+          new StaticGasProvider(BigInteger.ONE, BigInteger.valueOf(1_000_000)));
+      Process first = startNode(world, "first.log");
+      BigInteger proposalId;
+      try {
+        proposalId = awaitProposal(world, first, Duration.ofMinutes(3));
+      } finally {
+        first.destroyForcibly().waitFor();
+      }
+      for (int i = 0; i < 10 && state(governor, proposalId) != ProposalState.SUCCEEDED; i++) {
+        world.advance(proposalId, false);
+      }
+      // a delegate, not the node, queues and executes it
+      StoredProposal recorded;
+      try (Database db = Database.open(ConfigLoader.load(world.config()).dataDir())) {
+        recorded = db.stores().proposals().all().getFirst();
+      }
+      var d = recorded.draft();
+      var targets = d.actions().stream().map(a -> a.target()).toList();
+      var values = d.actions().stream().map(a -> a.value()).toList();
+      var calldatas = d.actions().stream().map(a -> io.chaoschain.core.Hex.decode(a.calldata())).toList();
+      byte[] descriptionHash = org.web3j.crypto.Hash.sha3(d.description().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      var keeper = DaoGovernor.load(world.deployment().governor(), world.web3j(),
+          io.chaoschain.chains.anvil.AnvilAccounts.credentials(5), new StaticGasProvider(BigInteger.valueOf(20_000_000_000L),
+              BigInteger.valueOf(1_000_000)));
+      keeper.queue(targets, values, calldatas, descriptionHash).send();
+      world.advance(proposalId, false); // the electorate warps past the timelock delay
+      keeper.execute(targets, values, calldatas, descriptionHash, BigInteger.ZERO).send();
+      assertThat(state(governor, proposalId)).isEqualTo(ProposalState.EXECUTED);
+
+      Process second = startNode(world, "second.log");
+      try {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (second.isAlive() && System.nanoTime() < deadline) {
+          world.advance(proposalId, true);
+          Thread.sleep(200);
+        }
+        assertThat(second.isAlive()).as("node exits once the outcome is recorded; log:\n%s", log("second.log")).isFalse();
+      } finally {
+        second.destroyForcibly().waitFor();
+      }
+      assertThat(second.exitValue()).as(log("second.log")).isZero();
+      try (Database db = Database.open(ConfigLoader.load(world.config()).dataDir())) {
+        StoredProposal p = db.stores().proposals().all().getFirst();
+        assertThat(p.state()).isEqualTo(ProposalState.EXECUTED);
+        assertThat(p.queueTxHash()).as("queued by someone else").isNull();
+        assertThat(p.executeTxHash()).as("executed by someone else").isNull();
+        assertThat(p.outcome()).isNotNull();
+      }
+    }
+  }
+
+  @Test
   void shouldResumeAfterBeingKilledBetweenSubmissionAndExecution() throws Exception {
     assertThat(JAR).as("the packaged node jar (built before integration tests)").exists();
     DemoWorld.Options options = new DemoWorld.Options(dir.resolve("world"), 7, 14, 250, 6, true, 0);
