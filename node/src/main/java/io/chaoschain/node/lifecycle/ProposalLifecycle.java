@@ -8,8 +8,6 @@ import io.chaoschain.core.Service;
 import io.chaoschain.core.metrics.MarketSnapshot;
 import io.chaoschain.core.proposal.ProposalState;
 import io.chaoschain.node.store.AgentRegistration;
-import io.chaoschain.node.store.ChainSnapshot;
-import io.chaoschain.node.store.MetricQuery;
 import io.chaoschain.node.store.ProposalOutcome;
 import io.chaoschain.node.store.StoredProposal;
 import io.chaoschain.node.store.Stores;
@@ -17,7 +15,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +36,12 @@ import io.chaoschain.chains.tx.TxResult;
  */
 public final class ProposalLifecycle implements Service {
   private static final Logger LOG = LoggerFactory.getLogger(ProposalLifecycle.class);
+
+  /** Runs store calls in one database transaction (the node passes {@code Database::inTransaction}). */
+  @FunctionalInterface
+  public interface Transactions {
+    <T> T apply(java.util.function.Supplier<T> work);
+  }
 
   /** Which agent, on which chain, with which contracts and settings. */
   public record Binding(
@@ -64,6 +67,7 @@ public final class ProposalLifecycle implements Service {
   private final GovernanceGateway gateway;
   private final MarketMetrics market;
   private final Stores stores;
+  private final Transactions transactions;
   private final LifecycleListener listener;
   private final AtomicBoolean running = new AtomicBoolean();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -75,12 +79,13 @@ public final class ProposalLifecycle implements Service {
   private String lastMessage = "";
 
   public ProposalLifecycle(Binding binding, GovernanceAgent agent, GovernanceGateway gateway, MarketMetrics market,
-      Stores stores, LifecycleListener listener) {
+      Stores stores, Transactions transactions, LifecycleListener listener) {
     this.binding = binding;
     this.agent = agent;
     this.gateway = gateway;
     this.market = market;
     this.stores = stores;
+    this.transactions = transactions;
     this.listener = listener;
   }
 
@@ -230,11 +235,15 @@ public final class ProposalLifecycle implements Service {
   }
 
   private void submitNew(AgentDecision.Finalized finalized) throws Exception {
-    StoredProposal p = stores.proposals().create(binding.chain(), binding.governor(), binding.agentKey(), finalized.draft());
-    for (CandidateVerdict v : finalized.iterations()) {
-      stores.simulations().record(p.id(), "jumpMultiplierPerYear=" + v.jumpMultiplier(), v.report(), v.passed());
-    }
-    p = stores.proposals().transition(p.id(), ProposalState.FINALIZED);
+    // the proposal, every simulation behind it and its FINALIZED state are recorded together or not at all
+    StoredProposal p = transactions.apply(() -> {
+      StoredProposal created =
+          stores.proposals().create(binding.chain(), binding.governor(), binding.agentKey(), finalized.draft());
+      for (CandidateVerdict v : finalized.iterations()) {
+        stores.simulations().record(created.id(), "jumpMultiplierPerYear=" + v.jumpMultiplier(), v.report(), v.passed());
+      }
+      return stores.proposals().transition(created.id(), ProposalState.FINALIZED);
+    });
     say("proposal #" + p.id() + " finalized after " + finalized.iterations().size() + " simulations");
     submit(p, finalized.chosen().report().reportHash());
   }
@@ -262,12 +271,6 @@ public final class ProposalLifecycle implements Service {
   }
 
   private void follow(StoredProposal p, long head) throws Exception {
-    if (p.state() == ProposalState.DRAFTED) {
-      // the node stopped while recording the agent's simulations; the decision is re-made from fresh evidence
-      stores.proposals().transition(p.id(), ProposalState.REJECTED);
-      say("proposal #" + p.id() + " was interrupted before it was finalized; discarded, deciding afresh");
-      return;
-    }
     if (p.state() == ProposalState.SUBMITTING || p.state() == ProposalState.FINALIZED) {
       submit(p, p.reportHash());
       return;
@@ -341,11 +344,7 @@ public final class ProposalLifecycle implements Service {
   }
 
   private List<MarketSnapshot> history(long fromBlock, long toBlock) {
-    return stores.metrics().series(new MetricQuery(binding.chain(), binding.market(), MetricQuery.MAX_LIMIT)).stream()
-        .map(ChainSnapshot::snapshot)
-        .filter(s -> s.blockNumber() >= fromBlock && s.blockNumber() <= toBlock)
-        .sorted(Comparator.comparingLong(MarketSnapshot::blockNumber))
-        .toList();
+    return stores.metrics().range(binding.chain(), binding.market(), fromBlock, toBlock);
   }
 
   private static Map<String, BigDecimal> means(List<MarketSnapshot> snapshots) {
@@ -362,7 +361,7 @@ public final class ProposalLifecycle implements Service {
   }
 
   private Optional<StoredProposal> latest() {
-    return stores.proposals().byAgent(binding.agentKey()).stream().findFirst();
+    return stores.proposals().latestByAgent(binding.agentKey());
   }
 
   private void say(String message) {

@@ -63,7 +63,8 @@ public final class VoteRecorder implements LogListener {
 
   @Override
   public void onReorg(long forkBlock, long orphanedThrough) {
+    int forgotten = stores.votes().forgetFrom(chain, governor, forkBlock);
     listener.progress("monitor", "chain '" + chain + "' reorganized deeper than the confirmation depth: blocks "
-        + forkBlock + "–" + orphanedThrough + " replaced; re-reading them");
+        + forkBlock + "–" + orphanedThrough + " replaced; forgot " + forgotten + " votes from them and re-reading");
   }
 }

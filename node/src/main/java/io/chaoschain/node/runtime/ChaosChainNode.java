@@ -148,7 +148,7 @@ public final class ChaosChainNode implements AutoCloseable {
         chain.rpc().getFirst(), chain.confirmations(), tuning.historyBlocks(), config.lifecycle().outcomeBlocks(),
         config.lifecycle().pollInterval());
     return new ProposalLifecycle(binding, governanceAgent, gateway, new ChainMarketMetrics(client, agent.market(), head -> heads.update(chain.name(), head)),
-        database.stores(), listener);
+        database.stores(), database::inTransaction, listener);
   }
 
   /**

@@ -114,6 +114,23 @@ public final class JdbcMetricStore implements MetricStore {
     statement.setBigDecimal(index, Objects.requireNonNull(value, "snapshot." + field));
   }
 
+  @Override
+  public List<MarketSnapshot> range(String chain, String market, long fromBlock, long toBlock) {
+    return db.withConnection(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM metrics WHERE chain = ? AND market = ? AND block_number BETWEEN ? AND ?"
+                      + " ORDER BY block_number")) {
+            select.setString(1, chain);
+            select.setString(2, market.toLowerCase(java.util.Locale.ROOT));
+            select.setLong(3, fromBlock);
+            select.setLong(4, toBlock);
+            return readAll(select).stream().map(ChainSnapshot::snapshot).toList();
+          }
+        });
+  }
+
   private static List<ChainSnapshot> readAll(PreparedStatement select) throws SQLException {
     List<ChainSnapshot> snapshots = new ArrayList<>();
     try (ResultSet rows = select.executeQuery()) {

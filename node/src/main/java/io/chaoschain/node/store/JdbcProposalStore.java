@@ -114,6 +114,19 @@ public final class JdbcProposalStore implements ProposalStore {
   }
 
   @Override
+  public Optional<StoredProposal> latestByAgent(String agentId) {
+    return db.withConnection(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM proposals WHERE agent_id = ? ORDER BY id DESC LIMIT 1")) {
+            select.setString(1, agentId);
+            return readAll(select).stream().findFirst();
+          }
+        });
+  }
+
+  @Override
   public List<StoredProposal> byAgent(String agentId) {
     return db.withConnection(
         connection -> {

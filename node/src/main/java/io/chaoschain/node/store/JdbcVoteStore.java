@@ -90,4 +90,20 @@ public final class JdbcVoteStore implements VoteStore {
               sums[VoteSupport.ABSTAIN.ordinal()], voters);
         });
   }
+
+  @Override
+  public int forgetFrom(String chain, String governor, long fromBlock) {
+    return db.withConnection(
+        connection -> {
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "DELETE FROM votes WHERE block_number >= ? AND proposal_id IN"
+                      + " (SELECT id FROM proposals WHERE chain = ? AND governor = ?)")) {
+            delete.setLong(1, fromBlock);
+            delete.setString(2, chain);
+            delete.setString(3, governor.toLowerCase(java.util.Locale.ROOT));
+            return delete.executeUpdate();
+          }
+        });
+  }
 }

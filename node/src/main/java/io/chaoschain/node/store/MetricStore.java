@@ -23,4 +23,7 @@ public interface MetricStore {
 
   /** The latest snapshot of every market on every chain. */
   List<ChainSnapshot> latestPerMarket();
+
+  /** One market's snapshots with block numbers in [fromBlock, toBlock], oldest first. */
+  List<MarketSnapshot> range(String chain, String market, long fromBlock, long toBlock);
 }

@@ -37,6 +37,9 @@ public interface ProposalStore {
   /** Proposals in any of the given states, newest first. */
   List<StoredProposal> inStates(Set<ProposalState> states);
 
+  /** The newest proposal drafted by one agent, if any. */
+  Optional<StoredProposal> latestByAgent(String agentId);
+
   /** Proposals drafted by one agent, newest first. */
   List<StoredProposal> byAgent(String agentId);
 

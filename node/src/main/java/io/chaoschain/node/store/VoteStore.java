@@ -17,4 +17,10 @@ public interface VoteStore {
   List<VoteRecord> forProposal(long proposalId);
 
   VoteTally tally(long proposalId);
+
+  /**
+   * Forgets the votes on one Governor's proposals cast in {@code fromBlock} or later: those blocks were reorganized
+   * away and their logs will be delivered again from the new chain. Returns how many were removed.
+   */
+  int forgetFrom(String chain, String governor, long fromBlock);
 }

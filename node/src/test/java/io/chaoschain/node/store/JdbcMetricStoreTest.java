@@ -66,6 +66,20 @@ class JdbcMetricStoreTest extends StoreTestSupport {
   }
 
   @Test
+  void shouldReturnOneMarketsSnapshotsInABlockRangeOldestFirst() {
+    for (long block = 10; block >= 1; block--) {
+      metrics().record(CHAIN, snapshot(block, "0.5"));
+    }
+    metrics().record(CHAIN, withMarket(snapshot(5, "0.7"), OTHER_MARKET));
+    metrics().record("another-chain", snapshot(5, "0.9"));
+
+    List<MarketSnapshot> range = metrics().range(CHAIN, snapshot(1, "0.5").market(), 3, 6);
+
+    assertThat(range).extracting(MarketSnapshot::blockNumber).containsExactly(3L, 4L, 5L, 6L);
+    assertThat(range).allSatisfy(s -> assertThat(s.utilization()).isEqualByComparingTo("0.5"));
+  }
+
+  @Test
   void shouldRejectALimitOutOfRange() {
     assertThatThrownBy(() -> new MetricQuery(null, null, 0)).hasMessageContaining("limit must be between 1 and");
   }

@@ -37,6 +37,36 @@ class JdbcVoteAndAgentStoreTest extends StoreTestSupport {
   }
 
   @Test
+  void shouldForgetVotesFromReorganizedBlocksOnlyForThatGovernor() {
+    long proposal =
+        stores.proposals().recordDetected(CHAIN, GOVERNOR, ONCHAIN_ID, draft("x"), ProposalState.ACTIVE).id();
+    long elsewhere = stores.proposals()
+        .recordDetected("another-chain", GOVERNOR, ONCHAIN_ID, draft("y"), ProposalState.ACTIVE).id();
+    VoteRecord early = new VoteRecord(proposal, ALICE, VoteSupport.FOR, WHALE, txHash(1), 10);
+    VoteRecord orphaned = new VoteRecord(proposal, BOB, VoteSupport.AGAINST, BigInteger.TEN, txHash(2), 12);
+    VoteRecord otherChain = new VoteRecord(elsewhere, BOB, VoteSupport.FOR, BigInteger.TEN, txHash(3), 12);
+    stores.votes().record(early);
+    stores.votes().record(orphaned);
+    stores.votes().record(otherChain);
+
+    assertThat(stores.votes().forgetFrom(CHAIN, GOVERNOR, 11)).isEqualTo(1);
+
+    assertThat(stores.votes().forProposal(proposal)).containsExactly(early);
+    assertThat(stores.votes().forProposal(elsewhere)).containsExactly(otherChain);
+    assertThat(stores.votes().record(orphaned)).as("re-delivered from the new chain").isTrue();
+  }
+
+  @Test
+  void shouldReturnOnlyTheNewestProposalOfAnAgent() {
+    assertThat(stores.proposals().latestByAgent("agent-1")).isEmpty();
+    stores.proposals().create(CHAIN, GOVERNOR, "agent-1", draft("first"));
+    StoredProposal second = stores.proposals().create(CHAIN, GOVERNOR, "agent-1", draft("second"));
+    stores.proposals().create(CHAIN, GOVERNOR, "agent-2", draft("other agent"));
+
+    assertThat(stores.proposals().latestByAgent("agent-1")).map(StoredProposal::id).contains(second.id());
+  }
+
+  @Test
   void shouldRejectAVoteOnAnUnknownProposal() {
     assertThatThrownBy(
             () -> stores.votes().record(new VoteRecord(9, ALICE, VoteSupport.FOR, BigInteger.ONE, txHash(1), 1)))
