@@ -14,7 +14,7 @@ import java.util.Map;
 public record CandidateVerdict(BigInteger jumpMultiplier, SimulationReport report, boolean passed, List<String> reasons) {
 
   /** Reverts that show rate-sensitive demand backing off, not breakage. */
-  static final String RATE_CEILING_REVERT = "BorrowRateAboveLimit";
+  public static final String RATE_CEILING_REVERT = "BorrowRateAboveLimit";
 
   public static CandidateVerdict judge(BigInteger jumpMultiplier, SimulationReport report, AnalystSettings settings) {
     List<String> reasons = new ArrayList<>();

@@ -1,10 +1,9 @@
 package io.chaoschain.node.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.chaoschain.core.UserFacingException;
 import io.chaoschain.node.store.Database;
+import io.chaoschain.node.store.Json;
 import io.chaoschain.node.store.StoredProposal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +17,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "proposals", mixinStandardHelpOptions = true, description = "List or show the proposals a node recorded.",
     subcommands = {ProposalsCommand.ListProposals.class, ProposalsCommand.ShowProposal.class})
 final class ProposalsCommand implements Runnable {
-  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+  /** The store's JSON conventions (big numbers as strings, ISO-8601 instants), indented for people. */
+  static final com.fasterxml.jackson.databind.ObjectWriter JSON =
+      Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT);
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -1,12 +1,13 @@
 package io.chaoschain.node.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.chaoschain.agent.CandidateVerdict;
 import io.chaoschain.agent.Percent;
 import io.chaoschain.chains.contracts.LendingMarket;
 import io.chaoschain.core.simulation.SimulationReport;
 import io.chaoschain.node.runtime.ChaosChainNode;
 import io.chaoschain.node.store.AgentRecord;
+import io.chaoschain.node.store.Json;
 import io.chaoschain.node.store.StoredProposal;
 import io.chaoschain.node.store.StoredSimulation;
 import io.chaoschain.node.store.Stores;
@@ -62,7 +63,7 @@ public record DemoSummary(
         .append(proposal.reportHash()).append('\n');
     s.append("  simulated on the fork ").append(metricLine(r.metricsBefore(), r.metricsAfter())).append('\n');
     s.append("  replayed traffic      ").append(r.withProposal().transactions()).append(" transactions, ")
-        .append(r.withProposal().revertReasons().getOrDefault("BorrowRateAboveLimit", 0))
+        .append(r.withProposal().revertReasons().getOrDefault(CandidateVerdict.RATE_CEILING_REVERT, 0))
         .append(" borrows refused by the borrower's own rate ceiling\n");
     s.append("  votes                 FOR ").append(tokens(votes.forVotes())).append(", AGAINST ")
         .append(tokens(votes.againstVotes())).append(", ABSTAIN ").append(tokens(votes.abstainVotes())).append(" (")
@@ -102,7 +103,7 @@ public record DemoSummary(
         "executed", agent.proposalsExecuted(), "improved", agent.proposalsImproved()));
     json.put("wallTimeSeconds", wallTime.toMillis() / 1000.0);
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
+    Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
