@@ -161,7 +161,7 @@ public final class ChaosChainNode implements AutoCloseable {
     var monitorConfig = ConfirmedEventMonitor.Config.of("votes:" + chain.name() + ":" + chain.governor(),
             List.of(chain.governor()), List.of(VoteRecorder.VOTE_CAST_TOPIC), start, chain.confirmations())
         .withPollInterval(config.lifecycle().pollInterval());
-    return new ConfirmedEventMonitor(client, monitorConfig, new StoreCheckpoints(database.stores().checkpoints()),
+    return new ConfirmedEventMonitor(client, monitorConfig, database.stores().checkpoints(),
         new VoteRecorder(chain.name(), chain.governor(), database.stores(), listener));
   }
 

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
  * checkpoint in the same {@link Database#inTransaction(Runnable)} as the rows derived from those blocks, so that both
  * or neither are kept.
  */
-public interface CheckpointStore {
+public interface CheckpointStore extends io.chaoschain.chains.events.CheckpointStore {
 
   /** The last processed block of the named monitor, or empty when it never ran. */
   OptionalLong get(String name);

@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.OptionalLong;
 
-/** {@link CheckpointStore} on the node's database. */
+/**
+ * {@link CheckpointStore} on the node's database, including the chain event monitors' checkpoints with their block
+ * hashes.
+ */
 public final class JdbcCheckpointStore implements CheckpointStore {
   private final Database db;
   private final TimeProvider time;
@@ -30,7 +33,34 @@ public final class JdbcCheckpointStore implements CheckpointStore {
   }
 
   @Override
+  public java.util.Optional<io.chaoschain.chains.events.Checkpoint> load(String monitorId) {
+    return db.withConnection(
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement("SELECT block_number, block_hash FROM checkpoints WHERE name = ?")) {
+            query.setString(1, monitorId);
+            try (ResultSet rows = query.executeQuery()) {
+              return rows.next()
+                  ? java.util.Optional.of(new io.chaoschain.chains.events.Checkpoint(
+                      rows.getLong(1), java.util.Optional.ofNullable(rows.getString(2))))
+                  : java.util.Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public void save(String monitorId, io.chaoschain.chains.events.Checkpoint checkpoint) {
+    write(monitorId, checkpoint.blockNumber(), checkpoint.blockHash().map(h -> Sql.hash32(h, "checkpoint.blockHash"))
+        .orElse(null));
+  }
+
+  @Override
   public void put(String name, long blockNumber) {
+    write(name, blockNumber, null);
+  }
+
+  private void write(String name, long blockNumber, String blockHash) {
     Sql.requireText(name, "checkpoint.name", 256);
     if (blockNumber < 0) {
       throw new IllegalArgumentException("checkpoint block must not be negative, got " + blockNumber);
@@ -38,20 +68,23 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     db.transaction(
         connection -> {
           try (PreparedStatement update =
-              connection.prepareStatement("UPDATE checkpoints SET block_number = ?, updated_at = ? WHERE name = ?")) {
+              connection.prepareStatement(
+                  "UPDATE checkpoints SET block_number = ?, block_hash = ?, updated_at = ? WHERE name = ?")) {
             update.setLong(1, blockNumber);
-            Sql.setInstant(update, 2, time.now());
-            update.setString(3, name);
+            update.setString(2, blockHash);
+            Sql.setInstant(update, 3, time.now());
+            update.setString(4, name);
             if (update.executeUpdate() == 1) {
               return null;
             }
           }
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT INTO checkpoints (name, block_number, updated_at) VALUES (?, ?, ?)")) {
+                  "INSERT INTO checkpoints (name, block_number, block_hash, updated_at) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, name);
             insert.setLong(2, blockNumber);
-            Sql.setInstant(insert, 3, time.now());
+            insert.setString(3, blockHash);
+            Sql.setInstant(insert, 4, time.now());
             insert.executeUpdate();
           }
           return null;

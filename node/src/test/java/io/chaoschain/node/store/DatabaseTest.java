@@ -40,6 +40,21 @@ class DatabaseTest extends StoreTestSupport {
   }
 
   @Test
+  void shouldKeepAMonitorsCheckpointWithItsBlockHashAcrossRestarts() {
+    String hash = "0x" + "ab".repeat(32);
+    stores.checkpoints().save("votes:devnet", new io.chaoschain.chains.events.Checkpoint(77, java.util.Optional.of(hash)));
+    stores.checkpoints().put("legacy", 5);
+
+    restart();
+
+    assertThat(stores.checkpoints().load("votes:devnet"))
+        .contains(new io.chaoschain.chains.events.Checkpoint(77, java.util.Optional.of(hash)));
+    assertThat(stores.checkpoints().load("legacy"))
+        .contains(new io.chaoschain.chains.events.Checkpoint(5, java.util.Optional.empty()));
+    assertThat(stores.checkpoints().load("never")).isEmpty();
+  }
+
+  @Test
   void shouldKeepDataWhenClosedAndReopened() {
     stores.checkpoints().put("governor-events", 4242);
     stores.chains().save(new ChainRecord("devnet", 31337, "http://127.0.0.1:8545"));
