@@ -41,6 +41,8 @@ public final class GovernanceGateway {
       new TypeReference<Uint256>(true) {}, new TypeReference<Uint256>(true) {}, new TypeReference<Address>(true) {},
       new TypeReference<Bytes32>() {}, new TypeReference<Utf8String>() {}));
 
+  private static final long LOG_RANGE = 2_000;
+
   private final Web3j web3j;
   private final TransactionSender sender;
   private final DaoGovernor governor;
@@ -95,26 +97,48 @@ public final class GovernanceGateway {
     return send(governor.getContractAddress(), data, "execute");
   }
 
-  /** The endpoint's submission transaction for {@code proposalId}, if one was mined (used when resuming after a crash). */
-  public Optional<String> submissionTx(BigInteger proposalId, long fromBlock) throws IOException {
-    EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
-        DefaultBlockParameterName.LATEST, endpoint.getContractAddress());
-    filter.addSingleTopic(EventEncoder.encode(PROPOSAL_SUBMITTED));
-    filter.addNullTopic();
-    filter.addOptionalTopics(org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(proposalId, 64));
-    return web3j.ethGetLogs(filter).send().getLogs().stream().map(r -> ((Log) r.get()).getTransactionHash()).findFirst();
+  /**
+   * The endpoint's submission transaction for {@code proposalId}, if one was mined (used when resuming after a crash).
+   * The proposal was created {@code votingDelay} blocks before its snapshot, so only those few blocks are searched.
+   */
+  public Optional<String> submissionTx(BigInteger proposalId) throws Exception {
+    long snapshot = governor.proposalSnapshot(proposalId).send().longValueExact();
+    long created = snapshot - governor.votingDelay().send().longValueExact();
+    String idTopic = org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(proposalId, 64);
+    return logs(endpoint.getContractAddress(), EventEncoder.encode(PROPOSAL_SUBMITTED), Math.max(0, created - 1),
+        snapshot).stream()
+        .filter(log -> log.getTopics().size() > 2 && log.getTopics().get(2).equalsIgnoreCase(idTopic))
+        .map(Log::getTransactionHash)
+        .findFirst();
   }
 
-  /** The block in which the Governor executed {@code proposalId} (whoever sent the transaction), if it did. */
-  public Optional<Long> executionBlock(BigInteger proposalId) throws IOException {
-    EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
-        governor.getContractAddress());
-    filter.addSingleTopic(EventEncoder.encode(DaoGovernor.PROPOSALEXECUTED_EVENT));
-    return web3j.ethGetLogs(filter).send().getLogs().stream()
-        .map(r -> (Log) r.get())
+  /**
+   * The block in which the Governor executed {@code proposalId} (whoever sent the transaction), if it did; searched
+   * from the end of the vote on, since nothing can execute it earlier.
+   */
+  public Optional<Long> executionBlock(BigInteger proposalId) throws Exception {
+    long deadline = governor.proposalDeadline(proposalId).send().longValueExact();
+    long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+    return logs(governor.getContractAddress(), EventEncoder.encode(DaoGovernor.PROPOSALEXECUTED_EVENT), deadline, head)
+        .stream()
         .filter(log -> new BigInteger(log.getData().substring(2, 66), 16).equals(proposalId))
         .map(log -> log.getBlockNumber().longValueExact())
         .findFirst();
+  }
+
+  /** Logs of one event of one contract in [from, to], fetched in ranges public RPC providers accept. */
+  private List<Log> logs(String address, String topic0, long from, long to) throws IOException {
+    List<Log> found = new java.util.ArrayList<>();
+    for (long start = from; start <= to; start += LOG_RANGE) {
+      long end = Math.min(to, start + LOG_RANGE - 1);
+      EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(start)),
+          DefaultBlockParameter.valueOf(BigInteger.valueOf(end)), address);
+      filter.addSingleTopic(topic0);
+      for (var result : web3j.ethGetLogs(filter).send().getLogs()) {
+        found.add((Log) result.get());
+      }
+    }
+    return found;
   }
 
   /** The timestamp of the chain's latest block: the clock the timelock checks an eta against. */

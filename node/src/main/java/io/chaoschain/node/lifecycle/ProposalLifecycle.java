@@ -255,7 +255,7 @@ public final class ProposalLifecycle implements Service {
     }
     if (gateway.state(onchainId).isPresent()) {
       // submitted before a crash: find the transaction instead of sending another
-      String tx = gateway.submissionTx(onchainId, 0).orElse(null);
+      String tx = gateway.submissionTx(onchainId).orElse(null);
       stores.proposals().recordSubmitted(p.id(), tx);
       say("proposal #" + p.id() + " was already on chain (id " + shortId(onchainId) + "); resumed");
       return;
