@@ -35,19 +35,9 @@ class NodeRestartIT {
   void shouldRecordTheOutcomeWhenTheDaoQueuedAndExecutedWhileTheNodeWasDown() throws Exception {
     DemoWorld.Options options = new DemoWorld.Options(dir.resolve("world"), 7, 14, 250, 6, true, 0);
     try (DemoWorld world = DemoWorld.create(options, m -> { })) {
-      var readOnly = new ReadonlyTransactionManager(world.web3j(), world.deployment().timelock());
-      DaoGovernor governor = DaoGovernor.load(world.deployment().governor(), world.web3j(), readOnly,
-          new StaticGasProvider(BigInteger.ONE, BigInteger.valueOf(1_000_000)));
-      Process first = startNode(world, "first.log");
-      BigInteger proposalId;
-      try {
-        proposalId = awaitProposal(world, first, Duration.ofMinutes(3));
-      } finally {
-        first.destroyForcibly().waitFor();
-      }
-      for (int i = 0; i < 10 && state(governor, proposalId) != ProposalState.SUCCEEDED; i++) {
-        world.advance(proposalId, false);
-      }
+      DaoGovernor governor = governor(world);
+      BigInteger proposalId = submitThenKill(world);
+      voteWhileDown(world, governor, proposalId);
       // a delegate, not the node, queues and executes it
       StoredProposal recorded;
       try (Database db = Database.open(ConfigLoader.load(world.config()).dataDir())) {
@@ -90,27 +80,11 @@ class NodeRestartIT {
 
   @Test
   void shouldResumeAfterBeingKilledBetweenSubmissionAndExecution() throws Exception {
-    assertThat(JAR).as("the packaged node jar (built before integration tests)").exists();
     DemoWorld.Options options = new DemoWorld.Options(dir.resolve("world"), 7, 14, 250, 6, true, 0);
     try (DemoWorld world = DemoWorld.create(options, m -> { })) {
-      var readOnly = new ReadonlyTransactionManager(world.web3j(), world.deployment().timelock());
-      DaoGovernor governor = DaoGovernor.load(world.deployment().governor(), world.web3j(), readOnly,
-          new StaticGasProvider(BigInteger.ONE, BigInteger.valueOf(1_000_000)));
-
-      Process first = startNode(world, "first.log");
-      BigInteger proposalId;
-      try {
-        proposalId = awaitProposal(world, first, Duration.ofMinutes(3));
-      } finally {
-        first.destroyForcibly().waitFor();
-      }
-      assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-
-      // the DAO votes while the node is down
-      for (int i = 0; i < 10 && state(governor, proposalId) != ProposalState.SUCCEEDED; i++) {
-        world.advance(proposalId, false);
-      }
-      assertThat(state(governor, proposalId)).isEqualTo(ProposalState.SUCCEEDED);
+      DaoGovernor governor = governor(world);
+      BigInteger proposalId = submitThenKill(world);
+      voteWhileDown(world, governor, proposalId);
 
       Process second = startNode(world, "second.log");
       try {
@@ -136,6 +110,32 @@ class NodeRestartIT {
         assertThat(all.getFirst().outcome()).isNotNull();
       }
     }
+  }
+
+  private static DaoGovernor governor(DemoWorld world) {
+    var readOnly = new ReadonlyTransactionManager(world.web3j(), world.deployment().timelock());
+    return DaoGovernor.load(world.deployment().governor(), world.web3j(), readOnly,
+        new StaticGasProvider(BigInteger.ONE, BigInteger.valueOf(1_000_000)));
+  }
+
+  /** Runs the packaged node until its proposal is on chain, then kills it with SIGKILL. */
+  private BigInteger submitThenKill(DemoWorld world) throws Exception {
+    assertThat(JAR).as("the packaged node jar (built before integration tests)").exists();
+    Process first = startNode(world, "first.log");
+    try {
+      return awaitProposal(world, first, Duration.ofMinutes(3));
+    } finally {
+      first.destroyForcibly().waitFor();
+      assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+    }
+  }
+
+  /** The DAO votes while the node is down, until the proposal has succeeded. */
+  private static void voteWhileDown(DemoWorld world, DaoGovernor governor, BigInteger proposalId) throws Exception {
+    for (int i = 0; i < 10 && state(governor, proposalId) != ProposalState.SUCCEEDED; i++) {
+      world.advance(proposalId, false);
+    }
+    assertThat(state(governor, proposalId)).isEqualTo(ProposalState.SUCCEEDED);
   }
 
   /** Every ProposalCreated on the Governor (OpenZeppelin 5: no indexed fields, the id is the first data word). */
