@@ -425,6 +425,6 @@ class ReputationRegistryIT {
   @Test
   void shouldRefuseTheZeroIdentityRegistry() {
     assertThatThrownBy(() -> ReputationRegistry.deploy(devnet.web3j(), devnet.txManager(devnet.account(0)),
-        devnet.gas(), ZERO).send()).isInstanceOf(Exception.class);
+        devnet.gas(), ZERO).send()).isInstanceOf(TransactionException.class);
   }
 }
