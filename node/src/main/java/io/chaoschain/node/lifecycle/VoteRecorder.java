@@ -54,7 +54,7 @@ public final class VoteRecorder implements LogListener {
     String voter = "0x" + log.topics().get(1).substring(26);
     stores.proposals().findByOnchainId(chain, governor, proposalId).ifPresent(p -> {
       if (stores.votes().record(new VoteRecord(p.id(), voter, support, weight, log.transactionHash(), log.blockNumber()))) {
-        listener.progress(p.agentId() == null ? chain : "votes", "proposal #" + p.id() + ": " + voter + " voted " + support
+        listener.progress("votes", "proposal #" + p.id() + ": " + voter + " voted " + support
             + " with " + new BigDecimal(weight).movePointLeft(18).stripTrailingZeros().toPlainString() + " votes"
             + " (confirmed in block " + log.blockNumber() + ")");
       }
