@@ -249,6 +249,10 @@ public final class ProposalLifecycle implements Service {
   }
 
   private void submit(StoredProposal p, String reportHash) throws Exception {
+    if (p.state() == ProposalState.FINALIZED && stores.agents().isPaused(binding.agentKey())) {
+      say("proposal #" + p.id() + " is ready but the agent is paused (POST /api/agents/{id}/resume); not submitting");
+      return;
+    }
     BigInteger onchainId = gateway.proposalId(p.draft());
     if (p.state() == ProposalState.FINALIZED) {
       p = stores.proposals().beginSubmission(p.id(), onchainId, reportHash);
@@ -261,6 +265,7 @@ public final class ProposalLifecycle implements Service {
       return;
     }
     if (stores.agents().isPaused(binding.agentKey())) {
+      // paused after the id was claimed: resumes from SUBMITTING once the operator resumes the agent
       say("proposal #" + p.id() + " is ready but the agent is paused (POST /api/agents/{id}/resume); not submitting");
       return;
     }

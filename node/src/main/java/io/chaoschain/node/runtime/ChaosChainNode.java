@@ -21,6 +21,7 @@ import io.chaoschain.node.api.ApiServer;
 import io.chaoschain.node.config.NodeConfig;
 import io.chaoschain.node.config.NodeConfig.AgentConfig;
 import io.chaoschain.node.config.NodeConfig.ChainConfig;
+import io.chaoschain.node.lifecycle.EvmGovernanceGateway;
 import io.chaoschain.node.lifecycle.GovernanceGateway;
 import io.chaoschain.node.lifecycle.LifecycleListener;
 import io.chaoschain.node.lifecycle.ProposalLifecycle;
@@ -141,7 +142,7 @@ public final class ChaosChainNode implements AutoCloseable {
         new AnvilForkSimulator(), proposalPolicy, message -> listener.progress(agent.name(), message));
     var sender = TransactionSender.create(client, signer, nonces.computeIfAbsent(chain.name(), c -> new NonceManager(client)),
         RevertDecoder.bundled(), TransactionSender.Options.defaults());
-    GovernanceGateway gateway = new GovernanceGateway(sender, chain.governor(), chain.endpoint(), transactionPolicy);
+    GovernanceGateway gateway = new EvmGovernanceGateway(sender, chain.governor(), chain.endpoint(), transactionPolicy);
     String agentKey = chain.chainId() + ":" + agent.agentId();
     var binding = new ProposalLifecycle.Binding(chain.name(), agentKey, BigInteger.valueOf(agent.agentId()),
         agent.name(), signer.address(), chain.registry(), chain.governor(), agent.market(), chain.timelock(),
