@@ -10,7 +10,6 @@ import io.chaoschain.reputation.attestation.internal.AttestTypedData;
 import io.chaoschain.reputation.attestation.internal.AttestTypedData.Member;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -123,8 +122,8 @@ public final class AttestationJson {
       throw new UserFacingException("error: sig.primaryType must be 'Attest', got '" + primaryType + "'");
     }
     JsonNode types = object(sig, "types", "sig.types");
-    for (Iterator<Map.Entry<String, JsonNode>> it = types.fields(); it.hasNext(); ) {
-      String name = it.next().getKey();
+    for (Map.Entry<String, JsonNode> entry : types.properties()) {
+      String name = entry.getKey();
       if (!name.equals(AttestTypedData.PRIMARY_TYPE) && !name.equals("EIP712Domain")) {
         throw new UserFacingException("error: sig.types has unexpected type '" + name + "'");
       }

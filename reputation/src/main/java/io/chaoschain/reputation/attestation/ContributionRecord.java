@@ -76,6 +76,7 @@ public record ContributionRecord(
   }
 
   /** The ABI encoding of the fields in {@link #SCHEMA} order: the attestation's {@code data}. */
+  @SuppressWarnings("rawtypes") // web3j's ABI API is written against the raw Type
   public String encode() {
     List<Type> params =
         List.of(
@@ -90,6 +91,7 @@ public record ContributionRecord(
   }
 
   /** Decodes attestation {@code data} written by {@link #encode()}. */
+  @SuppressWarnings("rawtypes") // web3j's ABI API is written against the raw Type
   public static ContributionRecord decode(String data) {
     Fields.data(data, "data");
     List<Type> values;
