@@ -199,6 +199,10 @@ async function runNetwork (kind) {
     latencyMaxMs: lat[lat.length - 1] / 1000,
     latencyTrend,
     deliveryRatio,
+    // lost deliveries spread over many messages point at slow or excluded receivers; whole messages missing at
+    // the publisher
+    messagesFullyDelivered: entries.filter(e => e.receivers.size === NODES - 1).length / entries.length,
+    messagesReachingNobody: entries.filter(e => e.receivers.size === 0).length,
     burstMessages: perNode * NODES,
     burstSeconds,
     burstDeliveredPerSecond: deliveredBurst / burstSeconds,
