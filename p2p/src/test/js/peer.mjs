@@ -1,6 +1,7 @@
 // A js-libp2p reference peer driven over stdio, for the Java interop tests and bench/p2p.
 // stdout: one JSON object per line ({"event": ...}); stdin: one JSON command per line ({"cmd": ..., "id": n}).
-// Config comes from argv[2] as JSON: { listen, topics, privateKeyHex, D, Dlo, Dhi, heartbeatMs, quiet }.
+// Config comes from argv[2] as JSON: { listen, topics, privateKeyHex, D, Dlo, Dhi, heartbeatMs, floodPublish,
+// ipColocationWeight, quiet }.
 import './polyfill.mjs'
 import { createInterface } from 'node:readline'
 import { createLibp2p } from 'libp2p'
@@ -34,6 +35,8 @@ const options = {
       Dlo: config.Dlo ?? 4,
       Dhi: config.Dhi ?? 12,
       heartbeatInterval: config.heartbeatMs ?? 1000,
+      floodPublish: config.floodPublish ?? true,
+      ...(config.ipColocationWeight === undefined ? {} : { scoreParams: { IPColocationFactorWeight: config.ipColocationWeight } }),
       fallbackToFloodsub: false
     })
   }

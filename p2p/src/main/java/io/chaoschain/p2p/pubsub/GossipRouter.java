@@ -10,28 +10,26 @@ import io.chaoschain.p2p.pubsub.internal.PeerScore;
 import io.chaoschain.p2p.pubsub.internal.Rpc;
 import io.chaoschain.p2p.pubsub.internal.RpcSink;
 import io.chaoschain.p2p.pubsub.internal.SeenCache;
+import io.chaoschain.p2p.pubsub.Topology.PeerState;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The gossipsub v1.1 router state machine, free of I/O and threads: mesh maintenance with D/Dlo/Dhi/Dscore/Dout,
  * fanout, IHAVE/IWANT gossip with follow-up promises, GRAFT/PRUNE with backoff and peer exchange, flood publishing,
  * StrictSign signing and verification, validators, message and seen caches, and peer scoring with graylisting.
- * Not thread-safe: the caller serialises all calls (the networked {@link Gossipsub} runs it on one thread; tests call
+ * This class is the API and the handling of inbound RPCs (messages, subscriptions, IHAVE/IWANT/GRAFT/PRUNE); the
+ * heartbeat (mesh and fanout maintenance, gossip emission) is {@link MeshMaintenance}, over the shared
+ * {@link Topology}. Not thread-safe: the caller serialises all calls (the networked {@link Gossipsub} runs it on one thread; tests call
  * it directly with a stub clock).
  */
 public final class GossipRouter {
@@ -50,21 +48,21 @@ public final class GossipRouter {
   private final RpcSink sink;
   private Consumer<List<PeerId>> peerExchange = ids -> {};
 
-  private final Map<PeerId, PeerState> peers = new HashMap<>();
-  private final Map<String, Set<PeerId>> topics = new HashMap<>();
-  private final Map<String, Set<PeerId>> mesh = new LinkedHashMap<>();
-  private final Map<String, Set<PeerId>> fanout = new HashMap<>();
-  private final Map<String, Long> lastPublished = new HashMap<>();
-  private final Map<String, Map<PeerId, Long>> backoff = new HashMap<>();
+  private final Topology topology;
+  private final MeshMaintenance maintenance;
+  // the topology's collections under short names, shared with the heartbeat (MeshMaintenance)
+  private final Map<PeerId, PeerState> peers;
+  private final Map<String, Set<PeerId>> topics;
+  private final Map<String, Set<PeerId>> mesh;
+  private final Map<String, Set<PeerId>> fanout;
+  private final Map<String, Long> lastPublished;
+  private final Map<String, Map<PeerId, Long>> backoff;
   private final GossipTracker gossipTracker = new GossipTracker();
   private final Map<String, MessageHandler> handlers = new HashMap<>();
   private final Map<String, Validator> validators = new HashMap<>();
   private final MessageCache mcache;
   private final SeenCache seen;
   private long seqno;
-  private long ticks;
-
-  private record PeerState(boolean outbound, String ip, Set<String> topics) {}
 
   public GossipRouter(
       PrivateKey key,
@@ -86,6 +84,14 @@ public final class GossipRouter {
     this.mcache = new MessageCache(params.mcacheLength(), params.mcacheGossip());
     this.seen = new SeenCache(params.seenTtl().toMillis(), time);
     this.seqno = time.epochMillis() * 1000;
+    this.topology = new Topology(params, score, time, random);
+    this.peers = topology.peers;
+    this.topics = topology.topics;
+    this.mesh = topology.mesh;
+    this.fanout = topology.fanout;
+    this.lastPublished = topology.lastPublished;
+    this.backoff = topology.backoff;
+    this.maintenance = new MeshMaintenance(topology, params, thresholds, score, gossipTracker, mcache, seen, time, random, sink);
   }
 
   /** Called with peer IDs offered through PX by a peer scoring above the accept-PX threshold. */
@@ -119,7 +125,7 @@ public final class GossipRouter {
     if (ps == null) {
       return;
     }
-    for (String t : ps.topics) {
+    for (String t : ps.topics()) {
       Set<PeerId> set = topics.get(t);
       if (set != null) {
         set.remove(peer);
@@ -159,7 +165,7 @@ public final class GossipRouter {
     for (PeerId p : peers.keySet()) {
       sink.send(p, Rpc.ofSubscriptions(List.of(new Rpc.SubOpts(true, topic))));
     }
-    join(topic);
+    maintenance.join(topic);
   }
 
   public void unsubscribe(String topic) {
@@ -173,8 +179,8 @@ public final class GossipRouter {
     Set<PeerId> m = mesh.remove(topic);
     for (PeerId p : m) {
       score.prune(p, topic);
-      addBackoff(p, topic, params.unsubscribeBackoff().toMillis());
-      sink.send(p, Rpc.ofControl(control(List.of(), List.of(), List.of(), List.of(makePrune(p, topic, false, true)))));
+      topology.addBackoff(p, topic, params.unsubscribeBackoff().toMillis());
+      sink.send(p, Rpc.ofControl(Topology.control(List.of(), List.of(), List.of(), List.of(topology.makePrune(p, topic, false, true)))));
     }
   }
 
@@ -209,7 +215,7 @@ public final class GossipRouter {
       to.addAll(mesh.get(topic));
     } else {
       Set<PeerId> f = fanout.computeIfAbsent(topic, t -> new HashSet<>(
-          pick(topicPeers, params.d(), p -> score.score(p) >= thresholds.publishThreshold())));
+          topology.pick(topicPeers, params.d(), p -> score.score(p) >= thresholds.publishThreshold())));
       to.addAll(f);
     }
     if (!mesh.containsKey(topic)) {
@@ -243,14 +249,14 @@ public final class GossipRouter {
 
   private void handleSubscription(PeerId from, PeerState ps, Rpc.SubOpts s) {
     if (s.subscribe()) {
-      if (ps.topics.size() >= MAX_TOPICS_PER_PEER && !ps.topics.contains(s.topic())) {
+      if (ps.topics().size() >= MAX_TOPICS_PER_PEER && !ps.topics().contains(s.topic())) {
         score.addPenalty(from, 1);
         return;
       }
-      ps.topics.add(s.topic());
+      ps.topics().add(s.topic());
       topics.computeIfAbsent(s.topic(), t -> new HashSet<>()).add(from);
     } else {
-      ps.topics.remove(s.topic());
+      ps.topics().remove(s.topic());
       Set<PeerId> set = topics.get(s.topic());
       if (set != null) {
         set.remove(from);
@@ -332,7 +338,7 @@ public final class GossipRouter {
     }
     if (!iwant.isEmpty() || !prunes.isEmpty()) {
       List<Rpc.IWant> w = iwant.isEmpty() ? List.of() : List.of(new Rpc.IWant(iwant));
-      sink.send(from, Rpc.ofControl(control(List.of(), w, List.of(), prunes)));
+      sink.send(from, Rpc.ofControl(Topology.control(List.of(), w, List.of(), prunes)));
     }
   }
 
@@ -411,18 +417,18 @@ public final class GossipRouter {
           score.addPenalty(from, 1);
         }
         doPx = false;
-        addBackoff(from, g.topic(), params.pruneBackoff().toMillis());
+        topology.addBackoff(from, g.topic(), params.pruneBackoff().toMillis());
         rejected.add(g.topic());
         continue;
       }
       if (score.score(from) < 0) {
         doPx = false;
-        addBackoff(from, g.topic(), params.pruneBackoff().toMillis());
+        topology.addBackoff(from, g.topic(), params.pruneBackoff().toMillis());
         rejected.add(g.topic());
         continue;
       }
       if (m.size() >= params.dHigh() && !peers.get(from).outbound()) {
-        addBackoff(from, g.topic(), params.pruneBackoff().toMillis());
+        topology.addBackoff(from, g.topic(), params.pruneBackoff().toMillis());
         rejected.add(g.topic());
         continue;
       }
@@ -430,7 +436,7 @@ public final class GossipRouter {
       score.graft(from, g.topic());
     }
     for (String t : rejected) {
-      prunes.add(makePrune(from, t, doPx, false));
+      prunes.add(topology.makePrune(from, t, doPx, false));
     }
     return prunes;
   }
@@ -445,7 +451,7 @@ public final class GossipRouter {
         score.prune(from, p.topic());
       }
       long backoffMillis = p.backoffSeconds() > 0 ? p.backoffSeconds() * 1000 : params.pruneBackoff().toMillis();
-      addBackoff(from, p.topic(), backoffMillis);
+      topology.addBackoff(from, p.topic(), backoffMillis);
       if (!p.peers().isEmpty() && score.score(from) >= thresholds.acceptPxThreshold()) {
         List<PeerId> offered = new ArrayList<>();
         for (byte[] b : p.peers()) {
@@ -465,256 +471,11 @@ public final class GossipRouter {
     }
   }
 
-  private Rpc.Prune makePrune(PeerId to, String topic, boolean doPx, boolean unsubscribe) {
-    long backoffMillis = unsubscribe ? params.unsubscribeBackoff().toMillis() : params.pruneBackoff().toMillis();
-    List<byte[]> px = new ArrayList<>();
-    if (doPx) {
-      for (PeerId p : pick(topics.getOrDefault(topic, Set.of()), params.prunePeers(), p -> !p.equals(to) && score.score(p) >= 0)) {
-        px.add(p.bytes());
-      }
-    }
-    return new Rpc.Prune(topic, px, backoffMillis / 1000);
-  }
-
-  private void addBackoff(PeerId peer, String topic, long millis) {
-    long until = time.epochMillis() + millis;
-    backoff.computeIfAbsent(topic, t -> new HashMap<>()).merge(peer, until, Math::max);
-  }
-
-  private boolean backedOff(String topic, PeerId peer) {
-    Long until = backoff.getOrDefault(topic, Map.of()).get(peer);
-    return until != null && time.epochMillis() < until;
-  }
-
-  // ---------------------------------------------------------------- join / heartbeat
-
-  private void join(String topic) {
-    Set<PeerId> m = new HashSet<>();
-    Set<PeerId> f = fanout.remove(topic);
-    lastPublished.remove(topic);
-    if (f != null) {
-      for (PeerId p : f) {
-        if (score.score(p) >= 0 && !backedOff(topic, p) && m.size() < params.d()) {
-          m.add(p);
-        }
-      }
-    }
-    if (m.size() < params.d()) {
-      m.addAll(pick(topics.getOrDefault(topic, Set.of()), params.d() - m.size(),
-          p -> !m.contains(p) && score.score(p) >= 0 && !backedOff(topic, p)));
-    }
-    mesh.put(topic, m);
-    for (PeerId p : m) {
-      score.graft(p, topic);
-      sink.send(p, Rpc.ofControl(control(List.of(), List.of(), List.of(new Rpc.Graft(topic)), List.of())));
-    }
-  }
+  // ---------------------------------------------------------------- heartbeat
 
   /** One heartbeat: mesh maintenance, fanout expiry, gossip emission, cache shift, score decay. */
   public void heartbeat() {
-    ticks++;
-    long now = time.epochMillis();
-    Map<PeerId, List<String>> toGraft = new HashMap<>();
-    Map<PeerId, List<String>> toPrune = new HashMap<>();
-    Map<PeerId, List<Rpc.IHave>> gossip = new HashMap<>();
-
-    score.maybeDecay();
-    gossipTracker.expire(now).forEach(score::addPenalty);
-    gossipTracker.newHeartbeat();
-    if (ticks % 15 == 0) {
-      backoff.values().forEach(m -> m.values().removeIf(until -> until + params.heartbeatInterval().toMillis() * 2 < now));
-      backoff.values().removeIf(Map::isEmpty);
-    }
-
-    for (Map.Entry<String, Set<PeerId>> e : mesh.entrySet()) {
-      String topic = e.getKey();
-      Set<PeerId> m = e.getValue();
-      Map<PeerId, Double> scores = new HashMap<>();
-      for (PeerId p : topics.getOrDefault(topic, Set.of())) {
-        scores.put(p, score.score(p));
-      }
-      for (Iterator<PeerId> it = m.iterator(); it.hasNext(); ) {
-        PeerId p = it.next();
-        if (scores.getOrDefault(p, score.score(p)) < 0) {
-          it.remove();
-          score.prune(p, topic);
-          addBackoff(p, topic, params.pruneBackoff().toMillis());
-          toPrune.computeIfAbsent(p, k -> new ArrayList<>()).add(topic + "\u0000nopx");
-        }
-      }
-      if (m.size() < params.dLow()) {
-        for (PeerId p : pick(scores.keySet(), params.d() - m.size(),
-            p -> !m.contains(p) && !backedOff(topic, p) && scores.get(p) >= 0)) {
-          graftPeer(topic, m, p, toGraft);
-        }
-      }
-      if (m.size() > params.dHigh()) {
-        List<PeerId> list = new ArrayList<>(m);
-        Collections.shuffle(list, random);
-        list.sort(Comparator.comparingDouble((PeerId p) -> scores.getOrDefault(p, 0.0)).reversed());
-        List<PeerId> rest = new ArrayList<>(list.subList(params.dScore(), list.size()));
-        Collections.shuffle(rest, random);
-        for (int i = 0; i < rest.size(); i++) {
-          list.set(params.dScore() + i, rest.get(i));
-        }
-        bubbleUpOutbound(list);
-        for (PeerId p : list.subList(params.d(), list.size())) {
-          m.remove(p);
-          score.prune(p, topic);
-          addBackoff(p, topic, params.pruneBackoff().toMillis());
-          toPrune.computeIfAbsent(p, k -> new ArrayList<>()).add(topic);
-        }
-      }
-      if (m.size() >= params.dLow()) {
-        long outbound = m.stream().filter(this::isOutbound).count();
-        if (outbound < params.dOut()) {
-          for (PeerId p : pick(scores.keySet(), (int) (params.dOut() - outbound),
-              p -> !m.contains(p) && !backedOff(topic, p) && scores.get(p) >= 0 && isOutbound(p))) {
-            graftPeer(topic, m, p, toGraft);
-          }
-        }
-      }
-      if (ticks % params.opportunisticGraftTicks() == 0 && m.size() > 1) {
-        List<Double> sorted = m.stream().map(p -> scores.getOrDefault(p, 0.0)).sorted().toList();
-        double median = sorted.get(sorted.size() / 2);
-        if (median < thresholds.opportunisticGraftThreshold()) {
-          for (PeerId p : pick(scores.keySet(), params.opportunisticGraftPeers(),
-              p -> !m.contains(p) && !backedOff(topic, p) && scores.get(p) > median)) {
-            graftPeer(topic, m, p, toGraft);
-          }
-        }
-      }
-      emitGossip(topic, m, gossip);
-    }
-
-    for (Iterator<Map.Entry<String, Set<PeerId>>> it = fanout.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, Set<PeerId>> e = it.next();
-      String topic = e.getKey();
-      if (lastPublished.getOrDefault(topic, 0L) + params.fanoutTtl().toMillis() < now) {
-        it.remove();
-        lastPublished.remove(topic);
-        continue;
-      }
-      Set<PeerId> f = e.getValue();
-      Set<PeerId> tp = topics.getOrDefault(topic, Set.of());
-      f.removeIf(p -> !tp.contains(p) || score.score(p) < thresholds.publishThreshold());
-      if (f.size() < params.d()) {
-        f.addAll(pick(tp, params.d() - f.size(), p -> !f.contains(p) && score.score(p) >= thresholds.publishThreshold()));
-      }
-      emitGossip(topic, f, gossip);
-    }
-
-    sendHeartbeatControl(toGraft, toPrune, gossip);
-    mcache.shift();
-    seen.expire();
-  }
-
-  private void graftPeer(String topic, Set<PeerId> m, PeerId p, Map<PeerId, List<String>> toGraft) {
-    m.add(p);
-    score.graft(p, topic);
-    toGraft.computeIfAbsent(p, k -> new ArrayList<>()).add(topic);
-  }
-
-  private void bubbleUpOutbound(List<PeerId> list) {
-    int d = params.d();
-    int outbound = 0;
-    for (int i = 0; i < d; i++) {
-      if (isOutbound(list.get(i))) {
-        outbound++;
-      }
-    }
-    if (outbound >= params.dOut()) {
-      return;
-    }
-    if (outbound > 0) {
-      int have = outbound;
-      for (int i = 1; i < d && have > 0; i++) {
-        if (isOutbound(list.get(i))) {
-          rotate(list, i);
-          have--;
-        }
-      }
-    }
-    int need = params.dOut() - outbound;
-    for (int i = d; i < list.size() && need > 0; i++) {
-      if (isOutbound(list.get(i))) {
-        rotate(list, i);
-        need--;
-      }
-    }
-  }
-
-  private static void rotate(List<PeerId> list, int i) {
-    PeerId p = list.remove(i);
-    list.addFirst(p);
-  }
-
-  private boolean isOutbound(PeerId p) {
-    PeerState ps = peers.get(p);
-    return ps != null && ps.outbound();
-  }
-
-  private void emitGossip(String topic, Set<PeerId> exclude, Map<PeerId, List<Rpc.IHave>> gossip) {
-    List<MessageId> ids = mcache.gossipIds(topic);
-    if (ids.isEmpty()) {
-      return;
-    }
-    List<PeerId> candidates = new ArrayList<>();
-    for (PeerId p : topics.getOrDefault(topic, Set.of())) {
-      if (!exclude.contains(p) && score.score(p) >= thresholds.gossipThreshold()) {
-        candidates.add(p);
-      }
-    }
-    int target = Math.max(params.dLazy(), (int) (params.gossipFactor() * candidates.size()));
-    Collections.shuffle(candidates, random);
-    for (PeerId p : candidates.subList(0, Math.min(target, candidates.size()))) {
-      List<MessageId> send = ids;
-      if (ids.size() > params.maxIHaveLength()) {
-        send = new ArrayList<>(ids);
-        Collections.shuffle(send, random);
-        send = send.subList(0, params.maxIHaveLength());
-      }
-      gossip.computeIfAbsent(p, k -> new ArrayList<>()).add(new Rpc.IHave(topic, List.copyOf(send)));
-    }
-  }
-
-  private void sendHeartbeatControl(
-      Map<PeerId, List<String>> toGraft, Map<PeerId, List<String>> toPrune, Map<PeerId, List<Rpc.IHave>> gossip) {
-    Set<PeerId> all = new HashSet<>(toGraft.keySet());
-    all.addAll(toPrune.keySet());
-    all.addAll(gossip.keySet());
-    for (PeerId p : all) {
-      if (!peers.containsKey(p)) {
-        continue;
-      }
-      List<Rpc.Graft> grafts = toGraft.getOrDefault(p, List.of()).stream().map(Rpc.Graft::new).toList();
-      List<Rpc.Prune> prunes = new ArrayList<>();
-      for (String t : toPrune.getOrDefault(p, List.of())) {
-        boolean noPx = t.endsWith("\u0000nopx");
-        prunes.add(makePrune(p, noPx ? t.substring(0, t.length() - 5) : t, !noPx, false));
-      }
-      sink.send(p, Rpc.ofControl(control(gossip.getOrDefault(p, List.of()), List.of(), grafts, prunes)));
-    }
-  }
-
-  private List<PeerId> pick(Collection<PeerId> from, int count, Predicate<PeerId> filter) {
-    if (count <= 0) {
-      return List.of();
-    }
-    List<PeerId> list = new ArrayList<>();
-    for (PeerId p : from) {
-      if (filter.test(p)) {
-        list.add(p);
-      }
-    }
-    list.sort(null); // deterministic order before the seeded shuffle
-    Collections.shuffle(list, random);
-    return list.size() <= count ? list : list.subList(0, count);
-  }
-
-  private static Rpc.Control control(
-      List<Rpc.IHave> ihave, List<Rpc.IWant> iwant, List<Rpc.Graft> graft, List<Rpc.Prune> prune) {
-    return new Rpc.Control(ihave, iwant, graft, prune);
+    maintenance.heartbeat();
   }
 
   // ---------------------------------------------------------------- introspection
@@ -732,7 +493,7 @@ public final class GossipRouter {
   }
 
   public boolean isBackedOff(String topic, PeerId peer) {
-    return backedOff(topic, peer);
+    return topology.backedOff(topic, peer);
   }
 
   public int cachedMessages() {

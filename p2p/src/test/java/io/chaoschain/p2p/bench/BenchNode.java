@@ -52,8 +52,13 @@ public final class BenchNode {
     host.start().join();
     GossipsubParams params = GossipsubParams.defaults()
         .withDegree(config.path("Dlo").asInt(5), config.path("D").asInt(6), config.path("Dhi").asInt(12))
-        .withHeartbeatInterval(java.time.Duration.ofMillis(config.path("heartbeatMs").asInt(1000)));
-    Gossipsub gossip = new Gossipsub(host, params, PeerScoreParams.defaults(Map.of()), PeerScoreThresholds.defaults());
+        .withHeartbeatInterval(java.time.Duration.ofMillis(config.path("heartbeatMs").asInt(1000)))
+        .withFloodPublish(config.path("floodPublish").asBoolean(true));
+    PeerScoreParams score = PeerScoreParams.defaults(Map.of());
+    if (config.has("ipColocationWeight")) {
+      score = score.withIpColocation(config.path("ipColocationWeight").asDouble(), score.ipColocationFactorThreshold());
+    }
+    Gossipsub gossip = new Gossipsub(host, params, score, PeerScoreThresholds.defaults());
     gossip.start().join();
     boolean quiet = config.path("quiet").asBoolean(false);
     for (JsonNode t : config.path("topics")) {
