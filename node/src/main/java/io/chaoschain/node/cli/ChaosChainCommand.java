@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       DevnetCommand.class,
       ProposalsCommand.class,
       AgentsCommand.class,
+      ReputationCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ChaosChainCommand implements Runnable {

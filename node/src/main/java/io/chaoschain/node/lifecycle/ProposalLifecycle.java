@@ -70,6 +70,7 @@ public final class ProposalLifecycle implements Service {
   private final Transactions transactions;
   private final LifecycleListener listener;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final Object wake = new Object();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private volatile Thread loop;
   private long lastSnapshotBlock = -1;
@@ -96,18 +97,29 @@ public final class ProposalLifecycle implements Service {
 
   @Override
   public CompletableFuture<Void> start() {
-    stores.agents().register(new AgentRegistration(binding.agentKey(), binding.chain(), binding.agentName(),
-        binding.operator(), binding.registry()));
-    stores.metrics().latest(binding.chain(), binding.market()).ifPresent(s -> lastSnapshotBlock = s.blockNumber());
+    register();
     running.set(true);
     loop = Thread.ofVirtual().name(name()).start(this::run);
     return CompletableFuture.completedFuture(null);
   }
 
+  /** Records the agent and picks up where metric collection stopped; {@link #start()} does this first. */
+  void register() {
+    stores.agents().register(new AgentRegistration(binding.agentKey(), binding.chain(), binding.agentName(),
+        binding.operator(), binding.registry()));
+    stores.metrics().latest(binding.chain(), binding.market()).ifPresent(s -> lastSnapshotBlock = s.blockNumber());
+  }
+
+  /**
+   * Stops after the current tick. The loop thread is woken, never interrupted: an interrupt during the database's
+   * file I/O would close the database under the other services.
+   */
   @Override
   public CompletableFuture<Void> stop() {
     if (running.compareAndSet(true, false) && loop != null) {
-      loop.interrupt();
+      synchronized (wake) {
+        wake.notifyAll();
+      }
       return stopped;
     }
     return CompletableFuture.completedFuture(null);
@@ -128,16 +140,20 @@ public final class ProposalLifecycle implements Service {
           break;
         } catch (Exception e) {
           if (!running.get()) {
-            break; // stopping: the interrupted call is not an error
+            break; // stopping: a call cut short by the shutdown is not an error
           }
           // a transient chain or RPC failure: report once, keep going; the next tick retries from persisted state
           say("error (will retry): " + e.getMessage());
           LOG.debug("lifecycle tick failed", e);
         }
-        try {
-          Thread.sleep(binding.pollInterval());
-        } catch (InterruptedException e) {
-          break;
+        synchronized (wake) {
+          if (running.get()) {
+            try {
+              wake.wait(binding.pollInterval().toMillis());
+            } catch (InterruptedException e) {
+              break;
+            }
+          }
         }
       }
     } finally {

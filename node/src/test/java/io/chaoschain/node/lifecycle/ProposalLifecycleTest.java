@@ -99,8 +99,7 @@ class ProposalLifecycleTest {
         TIMELOCK, "http://127.0.0.1:1", 0, 100, 5, Duration.ofMillis(10));
     ProposalLifecycle l = new ProposalLifecycle(binding, agent, governance, market, db.stores(), db::inTransaction,
         (a, m) -> progress.add(m));
-    l.start(); // registers the agent; the loop's first tick races nothing here: every test drives tick() itself
-    l.stop().join();
+    l.register(); // no loop thread: every test drives tick() itself
     return l;
   }
 
