@@ -177,6 +177,14 @@ public final class EvmChainClient implements ChainClient {
     }
   }
 
+  /**
+   * The RPC URL calls currently go to first (the last that answered), for tools that need a URL of their own, such as
+   * a fork simulator. Not for logs: it may carry an API key ({@link Redaction#url} it first).
+   */
+  public String preferredRpcUrl() {
+    return endpoints.rpcUrls().get(service.preferredIndex());
+  }
+
   @Override
   public String chainName() {
     return endpoints.name();

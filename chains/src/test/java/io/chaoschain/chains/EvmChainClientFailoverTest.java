@@ -53,6 +53,18 @@ class EvmChainClientFailoverTest {
   }
 
   @Test
+  void shouldReportTheUrlThatAnsweredForToolsThatNeedTheirOwnConnection() {
+    FakeRpc a = new FakeRpc(CHAIN_ID).answer("eth_blockNumber", "0x1");
+    FakeRpc b = new FakeRpc(CHAIN_ID).answer("eth_blockNumber", "0x2a");
+    try (EvmChainClient client = (EvmChainClient) connect(FAST, Map.of("http://a:8545", a, "http://b:8545", b))) {
+      assertThat(client.preferredRpcUrl()).isEqualTo("http://a:8545");
+      a.down = true;
+      client.blockNumber();
+      assertThat(client.preferredRpcUrl()).isEqualTo("http://b:8545");
+    }
+  }
+
+  @Test
   void shouldBackOffExponentiallyBetweenRoundsAndGiveUpAfterTheLastAttempt() {
     FakeRpc only = new FakeRpc(CHAIN_ID).answer("eth_blockNumber", "0x1");
     try (ChainClient client = connect(FAST, Map.of("http://a:8545", only))) {

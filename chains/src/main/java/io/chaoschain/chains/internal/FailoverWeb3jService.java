@@ -145,6 +145,11 @@ public final class FailoverWeb3jService implements Web3jService {
     return probes;
   }
 
+  /** Index of the endpoint calls go to first: the last one that answered (0 until one has). */
+  public int preferredIndex() {
+    return preferred.get();
+  }
+
   @Override
   public <T extends Response> T send(Request request, Class<T> responseType) throws IOException {
     return withFailover(request.getMethod(), transport -> transport.send(request, responseType));

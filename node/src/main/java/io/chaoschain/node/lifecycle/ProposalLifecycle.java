@@ -54,7 +54,7 @@ public final class ProposalLifecycle implements Service {
       String governor,
       String market,
       String executor,
-      String rpcUrl,
+      java.util.function.Supplier<String> rpcUrl,
       int confirmations,
       int historyBlocks,
       int outcomeBlocks,
@@ -233,7 +233,7 @@ public final class ProposalLifecycle implements Service {
     long from = history.getFirst().blockNumber();
     AgentDecision decision;
     try {
-      decision = agent.decide(target, history, binding.rpcUrl(), from, confirmed);
+      decision = agent.decide(target, history, binding.rpcUrl().get(), from, confirmed);
     } catch (RuntimeException e) {
       // policy refusals and simulation failures are not fixed by the next block: wait for fresh evidence
       decidedAtBlock = confirmed + binding.historyBlocks() / 2;

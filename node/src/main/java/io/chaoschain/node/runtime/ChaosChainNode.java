@@ -146,7 +146,7 @@ public final class ChaosChainNode implements AutoCloseable {
     String agentKey = chain.chainId() + ":" + agent.agentId();
     var binding = new ProposalLifecycle.Binding(chain.name(), agentKey, BigInteger.valueOf(agent.agentId()),
         agent.name(), signer.address(), chain.registry(), chain.governor(), agent.market(), chain.timelock(),
-        chain.rpc().getFirst(), chain.confirmations(), tuning.historyBlocks(), config.lifecycle().outcomeBlocks(),
+        client::preferredRpcUrl, chain.confirmations(), tuning.historyBlocks(), config.lifecycle().outcomeBlocks(),
         config.lifecycle().pollInterval());
     return new ProposalLifecycle(binding, governanceAgent, gateway, new ChainMarketMetrics(client, agent.market(), head -> heads.update(chain.name(), head)),
         database.stores(), database::inTransaction, listener);

@@ -96,7 +96,7 @@ class ProposalLifecycleTest {
         policy, m -> { });
     var binding = new ProposalLifecycle.Binding("devnet", KEY, BigInteger.ONE, "analyst",
         "0x00000000000000000000000000000000000000cc", null, "0x00000000000000000000000000000000000000dd", MARKET,
-        TIMELOCK, "http://127.0.0.1:1", 0, 100, 5, Duration.ofMillis(10));
+        TIMELOCK, () -> "http://127.0.0.1:1", 0, 100, 5, Duration.ofMillis(10));
     ProposalLifecycle l = new ProposalLifecycle(binding, agent, governance, market, db.stores(), db::inTransaction,
         (a, m) -> progress.add(m));
     l.register(); // no loop thread: every test drives tick() itself
