@@ -48,12 +48,45 @@ public final class ScoreBench {
     }
     ReputationLog log = new ReputationLog(contributions, feedback, owners);
     CredRankReputationEngine engine = new CredRankReputationEngine();
+    long[] engineMs = new long[5];
+    long[] baselineMs = new long[5];
     for (int run = 0; run < 5; run++) {
       long start = System.nanoTime();
       ReputationScores scores = engine.score(log, now);
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      System.out.printf("run %d: %d feedback + %d contributions scored in %d ms (agent-7 total %s)%n",
-          run, feedbackCount, contributions.size(), ms, scores.score("agent-7"));
+      engineMs[run] = (System.nanoTime() - start) / 1_000_000;
+      start = System.nanoTime();
+      Map<String, Double> baseline = fixedWeightedAverage(log);
+      baselineMs[run] = (System.nanoTime() - start) / 1_000_000;
+      System.out.printf("run %d: %d feedback + %d contributions: engine %d ms, baseline %d ms (agent-7: %s vs %.3f)%n",
+          run, feedbackCount, contributions.size(), engineMs[run], baselineMs[run], scores.score("agent-7"),
+          baseline.getOrDefault("agent-7", 0.0));
     }
+    java.util.Arrays.sort(engineMs);
+    java.util.Arrays.sort(baselineMs);
+    System.out.printf("median of 5: engine %d ms, baseline (fixed weighted average, no decay, no reviewer trust) %d ms,"
+        + " ratio %.1f%n", engineMs[2], baselineMs[2], (double) engineMs[2] / Math.max(1, baselineMs[2]));
+  }
+
+  /**
+   * The baseline: the reference prototype's scoring, a fixed weighted average per agent — contributions weighted by
+   * kind, feedback averaged — with no time decay, no reviewer weighting and no explanation.
+   */
+  static Map<String, Double> fixedWeightedAverage(ReputationLog log) {
+    Map<String, double[]> sums = new HashMap<>();
+    ScoringConfig config = ScoringConfig.defaults();
+    for (ContributionEvent e : log.contributions()) {
+      double[] s = sums.computeIfAbsent(e.agentId(), k -> new double[2]);
+      s[0] += config.kindWeight(e.kind());
+    }
+    for (FeedbackEvent f : log.feedback()) {
+      if (!f.revoked()) {
+        double[] s = sums.computeIfAbsent(f.agentId(), k -> new double[2]);
+        s[0] += f.value().doubleValue() / Math.pow(10, f.decimals()) / 100.0;
+        s[1] += 1;
+      }
+    }
+    Map<String, Double> scores = new HashMap<>();
+    sums.forEach((agent, s) -> scores.put(agent, 0.7 * s[0] / Math.max(1, s[1]) + 0.3 * s[0]));
+    return scores;
   }
 }
