@@ -54,14 +54,11 @@ class ValidationRegistryIT {
     stranger = devnet.account(4);
     validator = devnet.account(5);
     otherValidator = devnet.account(6);
-    identityAddress = AgentRegistry.deploy(devnet.web3j(), devnet.txManager(devnet.account(0)), devnet.gas())
-        .send().getContractAddress();
+    Devnet.RegisteredAgent agent = devnet.registerAgent(owner, operator, approved);
+    identityAddress = agent.registry();
+    agentId = agent.agentId();
     validationAddress = ValidationRegistry.deploy(devnet.web3j(), devnet.txManager(devnet.account(0)), devnet.gas(),
         identityAddress).send().getContractAddress();
-    AgentRegistry identity = AgentRegistry.load(identityAddress, devnet.web3j(), devnet.txManager(owner), devnet.gas());
-    agentId = AgentRegistry.getRegisteredEvents(identity.register("ipfs://agent").send()).getFirst().agentId;
-    identity.setApprovalForAll(operator.getAddress(), true).send();
-    identity.approve(approved.getAddress(), agentId).send();
   }
 
   @AfterAll

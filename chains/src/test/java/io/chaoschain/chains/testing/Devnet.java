@@ -2,6 +2,7 @@ package io.chaoschain.chains.testing;
 
 import io.chaoschain.chains.anvil.AnvilAccounts;
 import io.chaoschain.chains.anvil.AnvilProcess;
+import io.chaoschain.chains.contracts.AgentRegistry;
 import io.chaoschain.chains.deploy.DaoDeployer;
 import io.chaoschain.chains.deploy.DaoDeployment;
 import java.io.IOException;
@@ -87,6 +88,26 @@ public final class Devnet implements AutoCloseable {
   }
 
   /** Deploys the local DAO with the given settings from dev account 0. */
+  /** An identity registry with one agent in it, as the reputation and validation registries' tests need. */
+  public record RegisteredAgent(String registry, BigInteger agentId) {}
+
+  /**
+   * Deploys an {@link AgentRegistry} from account 0 and registers one agent owned by {@code owner}, with
+   * {@code operator} approved for all of the owner's agents and {@code approved} for this agent alone.
+   */
+  public RegisteredAgent registerAgent(Credentials owner, Credentials operator, Credentials approved) {
+    try {
+      String registry = AgentRegistry.deploy(web3j(), txManager(account(0)), gas()).send().getContractAddress();
+      AgentRegistry identity = AgentRegistry.load(registry, web3j(), txManager(owner), gas());
+      BigInteger agentId = AgentRegistry.getRegisteredEvents(identity.register("ipfs://agent").send()).getFirst().agentId;
+      identity.setApprovalForAll(operator.getAddress(), true).send();
+      identity.approve(approved.getAddress(), agentId).send();
+      return new RegisteredAgent(registry, agentId);
+    } catch (Exception e) {
+      throw new IllegalStateException("registering a test agent failed: " + e.getMessage(), e);
+    }
+  }
+
   public DaoDeployment deployDao(DaoDeployer.Settings settings) {
     return new DaoDeployer(web3j, account(0), GAS, receipts).deploy(settings);
   }
