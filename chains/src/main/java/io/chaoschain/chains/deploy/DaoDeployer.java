@@ -8,6 +8,8 @@ import io.chaoschain.chains.contracts.DemoToken;
 import io.chaoschain.chains.contracts.GovToken;
 import io.chaoschain.chains.contracts.GovernanceEndpoint;
 import io.chaoschain.chains.contracts.LendingMarket;
+import io.chaoschain.chains.contracts.ReputationRegistry;
+import io.chaoschain.chains.contracts.ValidationRegistry;
 import io.chaoschain.core.UserFacingException;
 import io.chaoschain.core.metrics.RateModel;
 import java.io.IOException;
@@ -36,8 +38,8 @@ import org.web3j.utils.Convert;
 
 /**
  * Deploys the whole local DAO on a devnet: demo asset and collateral tokens, the CHAOS voting token, timelock,
- * Governor, the governed lending market (owned by the timelock), the ERC-8004 agent registry and the governance
- * endpoint (owned by the timelock). CHAOS goes to the delegates, who self-delegate, and to the deployer, who delegates
+ * Governor, the governed lending market (owned by the timelock), the ERC-8004 agent (identity) registry with its
+ * reputation and validation registries bound to it, and the governance endpoint (owned by the timelock). CHAOS goes to the delegates, who self-delegate, and to the deployer, who delegates
  * its votes to the endpoint so that agents' proposals meet the proposal threshold. At the end the deployer gives up
  * its admin role on the timelock and the CHAOS minting right (to the timelock); it keeps minting the demo tokens.
  */
@@ -213,6 +215,10 @@ public final class DaoDeployer {
             model.jumpMultiplierPerYear(), model.kink(), model.reserveFactor(), settings.collateralFactor(),
             settings.collateralPrice()));
     AgentRegistry registry = deploy("agent registry", AgentRegistry.deploy(web3j, tm, gasProvider));
+    ReputationRegistry reputation = deploy("reputation registry",
+        ReputationRegistry.deploy(web3j, tm, gasProvider, registry.getContractAddress()));
+    ValidationRegistry validation = deploy("validation registry",
+        ValidationRegistry.deploy(web3j, tm, gasProvider, registry.getContractAddress()));
     GovernanceEndpoint endpoint = deploy("governance endpoint",
         GovernanceEndpoint.deploy(web3j, tm, gasProvider, governor.getContractAddress(),
             registry.getContractAddress(), timelock.getContractAddress()));
@@ -241,10 +247,14 @@ public final class DaoDeployer {
         lower(market.getContractAddress()),
         lower(registry.getContractAddress()),
         lower(endpoint.getContractAddress()),
+        lower(reputation.getContractAddress()),
+        lower(validation.getContractAddress()),
         deployBlock);
-    LOG.info("local DAO deployed in {} ms: governor {}, timelock {}, market {}, registry {}, endpoint {}",
+    LOG.info("local DAO deployed in {} ms: governor {}, timelock {}, market {}, registry {}, endpoint {},"
+        + " reputation registry {}, validation registry {}",
         Duration.ofNanos(System.nanoTime() - started).toMillis(), deployment.governor(), deployment.timelock(),
-        deployment.market(), deployment.registry(), deployment.endpoint());
+        deployment.market(), deployment.registry(), deployment.endpoint(), deployment.reputationRegistry(),
+        deployment.validationRegistry());
     return deployment;
   }
 

@@ -11,6 +11,8 @@ package io.chaoschain.chains.deploy;
  * @param market the governed lending market
  * @param registry the ERC-8004 agent identity registry
  * @param endpoint the governance endpoint agents propose through
+ * @param reputationRegistry the ERC-8004 reputation registry bound to {@code registry}
+ * @param validationRegistry the ERC-8004 validation registry bound to {@code registry}
  * @param deployBlock the block of the first deployment transaction (where event scans may start)
  */
 public record DaoDeployment(
@@ -23,4 +25,6 @@ public record DaoDeployment(
     String market,
     String registry,
     String endpoint,
+    String reputationRegistry,
+    String validationRegistry,
     long deployBlock) {}

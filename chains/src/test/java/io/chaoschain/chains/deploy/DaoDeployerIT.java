@@ -9,6 +9,8 @@ import io.chaoschain.chains.contracts.DemoToken;
 import io.chaoschain.chains.contracts.GovToken;
 import io.chaoschain.chains.contracts.GovernanceEndpoint;
 import io.chaoschain.chains.contracts.LendingMarket;
+import io.chaoschain.chains.contracts.ReputationRegistry;
+import io.chaoschain.chains.contracts.ValidationRegistry;
 import io.chaoschain.chains.testing.Devnet;
 import java.math.BigInteger;
 import java.util.List;
@@ -47,7 +49,7 @@ class DaoDeployerIT {
   void shouldReportLowerCaseAddressesThatHoldCode() throws Exception {
     assertThat(dao.chainId()).isEqualTo(Devnet.CHAIN_ID);
     List<String> addresses = List.of(dao.asset(), dao.collateral(), dao.govToken(), dao.timelock(), dao.governor(),
-        dao.market(), dao.registry(), dao.endpoint());
+        dao.market(), dao.registry(), dao.endpoint(), dao.reputationRegistry(), dao.validationRegistry());
     assertThat(addresses).doesNotHaveDuplicates().allMatch(a -> a.matches("0x[0-9a-f]{40}"));
     for (String address : addresses) {
       String code = devnet.web3j().ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode();
@@ -117,6 +119,14 @@ class DaoDeployerIT {
     assertThat(endpoint.paused().send()).isFalse();
     AgentRegistry registry = AgentRegistry.load(dao.registry(), devnet.web3j(), reader, devnet.gas());
     assertThat(registry.totalAgents().send()).isZero();
+  }
+
+  @Test
+  void shouldBindTheReputationAndValidationRegistriesToTheIdentityRegistry() throws Exception {
+    ReputationRegistry reputation = ReputationRegistry.load(dao.reputationRegistry(), devnet.web3j(), reader, devnet.gas());
+    ValidationRegistry validation = ValidationRegistry.load(dao.validationRegistry(), devnet.web3j(), reader, devnet.gas());
+    assertThat(reputation.getIdentityRegistry().send()).isEqualToIgnoringCase(dao.registry());
+    assertThat(validation.getIdentityRegistry().send()).isEqualToIgnoringCase(dao.registry());
   }
 
   @Test
