@@ -10,7 +10,9 @@ import io.chaoschain.node.config.NodeConfig.AgentConfig;
 import io.chaoschain.node.config.NodeConfig.AgentTuning;
 import io.chaoschain.node.config.NodeConfig.ApiConfig;
 import io.chaoschain.node.config.NodeConfig.ChainConfig;
+import io.chaoschain.node.config.NodeConfig.KeyConfig;
 import io.chaoschain.node.config.NodeConfig.LifecycleConfig;
+import io.chaoschain.node.config.NodeConfig.ReputationConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -68,7 +70,7 @@ public final class ConfigLoader {
     }
 
     NodeConfig node(JsonNode root) {
-      allowOnly(root, "", Set.of("dataDir", "api", "chains", "agents", "lifecycle"));
+      allowOnly(root, "", Set.of("dataDir", "api", "chains", "agents", "lifecycle", "reputation"));
       Path dataDir = path(optionalText(root, "dataDir", "./.chaoschain/data"));
 
       JsonNode apiNode = root.path("api");
@@ -101,9 +103,44 @@ public final class ConfigLoader {
           Duration.ofMillis(integer(lc, "lifecycle.pollIntervalMs", 1000, 50, 600_000)),
           integer(lc, "lifecycle.outcomeBlocks", 20, 1, 100_000),
           bool(lc, "lifecycle.exitWhenIdle", false));
+      ReputationConfig reputation = reputation(root.path("reputation"));
       // keep the file's order: clients, monitors and health output follow it
       return new NodeConfig(file, dataDir, api, java.util.Collections.unmodifiableMap(chains), List.copyOf(agents),
-          lifecycle);
+          lifecycle, reputation);
+    }
+
+    ReputationConfig reputation(JsonNode n) {
+      allowOnly(n, "reputation.", Set.of("area", "easVersion", "validator", "reviewer", "fromBlock"));
+      ReputationConfig defaults = ReputationConfig.defaults();
+      String area = optionalText(n, "area", defaults.area());
+      if (!area.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+        throw error("reputation.area", "must be a lower-case slug such as risk-parameters, got '" + area + "'");
+      }
+      String easVersion = optionalText(n, "easVersion", defaults.easVersion());
+      if (easVersion.isBlank()) {
+        throw error("reputation.easVersion", "must not be empty (the EAS contract version, e.g. 1.3.0)");
+      }
+      JsonNode from = n.get("fromBlock");
+      if (from != null && (!from.canConvertToLong() || from.asLong() < 0)) {
+        throw error("reputation.fromBlock", "must be a block number (0 or more), got '" + from.asText() + "'");
+      }
+      return new ReputationConfig(area, easVersion, key(n, "validator"), key(n, "reviewer"),
+          from == null ? 0 : from.asLong());
+    }
+
+    private KeyConfig key(JsonNode parent, String name) {
+      JsonNode n = parent.get(name);
+      if (n == null || n.isNull()) {
+        return null;
+      }
+      String p = "reputation." + name;
+      if (!n.isObject()) {
+        throw error(p, "must be a mapping with keystore and passwordFile or passwordEnv");
+      }
+      allowOnly(n, p + ".", Set.of("keystore", "passwordFile", "passwordEnv"));
+      Path keystore = path(requiredText(n, p + ".keystore", "keystore"));
+      Path passwordFile = n.hasNonNull("passwordFile") ? path(n.get("passwordFile").asText()) : null;
+      return new KeyConfig(keystore, passwordFile, optionalText(n, "passwordEnv", "CHAOSCHAIN_KEYSTORE_PASSWORD"));
     }
 
     ChainConfig chain(String name, JsonNode n) {
@@ -111,7 +148,8 @@ public final class ConfigLoader {
       if (!n.isObject()) {
         throw error(p + "", "must be a mapping");
       }
-      allowOnly(n, p, Set.of("chainId", "rpc", "confirmations", "governor", "timelock", "endpoint", "registry"));
+      allowOnly(n, p, Set.of("chainId", "rpc", "confirmations", "governor", "timelock", "endpoint", "registry",
+          "reputationRegistry", "validationRegistry", "eas"));
       JsonNode chainId = n.get("chainId");
       if (chainId == null || !chainId.canConvertToLong() || chainId.asLong() <= 0) {
         throw error(p + "chainId", "is required: the chain's numeric id (e.g. 1 for Ethereum mainnet, 31337 for Anvil)");
@@ -137,7 +175,9 @@ public final class ConfigLoader {
         }
       }
       return new ChainConfig(name, chainId.asLong(), List.copyOf(rpc), integer(n, p + "confirmations", 1, 0, 1000),
-          address(n, p, "governor"), address(n, p, "timelock"), address(n, p, "endpoint"), address(n, p, "registry"));
+          address(n, p, "governor"), address(n, p, "timelock"), address(n, p, "endpoint"), address(n, p, "registry"),
+          optionalAddress(n, p, "reputationRegistry"), optionalAddress(n, p, "validationRegistry"),
+          optionalAddress(n, p, "eas"));
     }
 
     AgentConfig agent(String p, JsonNode n, Map<String, ChainConfig> chains) {
@@ -192,6 +232,10 @@ public final class ConfigLoader {
       } catch (UserFacingException e) {
         throw error(prefix + key, "must be a 0x-prefixed 20-byte hex address, got '" + v.asText() + "'");
       }
+    }
+
+    private String optionalAddress(JsonNode n, String prefix, String key) {
+      return n.hasNonNull(key) ? address(n, prefix, key).toLowerCase(java.util.Locale.ROOT) : null;
     }
 
     private String requiredText(JsonNode n, String path, String key) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param chains configured chains by name
  * @param agents the agents this node runs
  * @param lifecycle timing of the proposal lifecycle loop
+ * @param reputation contribution attestations and the ERC-8004 reputation/validation flow
  */
 public record NodeConfig(
     Path source,
@@ -20,7 +21,8 @@ public record NodeConfig(
     ApiConfig api,
     Map<String, ChainConfig> chains,
     List<AgentConfig> agents,
-    LifecycleConfig lifecycle) {
+    LifecycleConfig lifecycle,
+    ReputationConfig reputation) {
 
   /** @param port 0 picks a free port */
   public record ApiConfig(boolean enabled, String host, int port) {}
@@ -30,6 +32,10 @@ public record NodeConfig(
    *
    * @param rpc RPC URLs in failover order
    * @param confirmations blocks an event must be buried under before the node acts on it
+   * @param reputationRegistry ERC-8004 ReputationRegistry bound to {@code registry}, or null
+   * @param validationRegistry ERC-8004 ValidationRegistry bound to {@code registry}, or null
+   * @param eas the EAS contract off-chain attestations are signed for (EIP-712 verifyingContract), or null to use the
+   *     reputation registry's address (or the zero address without one)
    */
   public record ChainConfig(
       String name,
@@ -39,7 +45,16 @@ public record NodeConfig(
       String governor,
       String timelock,
       String endpoint,
-      String registry) {}
+      String registry,
+      String reputationRegistry,
+      String validationRegistry,
+      String eas) {
+
+    /** True when both ERC-8004 registries are configured, so validations and reviews can be anchored. */
+    public boolean hasReputationRegistries() {
+      return reputationRegistry != null && validationRegistry != null;
+    }
+  }
 
   /**
    * One agent: which market it governs and the operator key it submits with.
@@ -73,4 +88,24 @@ public record NodeConfig(
    * @param exitWhenIdle stop the node once every agent's proposal reached a recorded outcome (used by the demo)
    */
   public record LifecycleConfig(Duration pollInterval, int outcomeBlocks, boolean exitWhenIdle) {}
+
+  /**
+   * How the node turns its agents' work into reputation.
+   *
+   * @param area the governance area agents' contributions and outcome reviews count in
+   * @param easVersion the EAS contract version string off-chain attestations are signed under
+   * @param validator the key that validates simulation reports in the ValidationRegistry, or null for none
+   * @param reviewer the key that anchors outcome attestations with ReputationRegistry giveFeedback, or null for none;
+   *     it must not control the agent (the registry rejects self-feedback)
+   * @param fromBlock where reading feedback events from the ReputationRegistry starts
+   */
+  public record ReputationConfig(String area, String easVersion, KeyConfig validator, KeyConfig reviewer,
+      long fromBlock) {
+    public static ReputationConfig defaults() {
+      return new ReputationConfig("risk-parameters", "1.3.0", null, null, 0);
+    }
+  }
+
+  /** An encrypted keystore and where its password comes from (file, else environment variable). */
+  public record KeyConfig(Path keystore, Path passwordFile, String passwordEnv) {}
 }

@@ -28,6 +28,7 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.utils.Numeric;
 
 /**
  * The demo's local world: an Anvil devnet with the DAO deployed, a registered agent with an encrypted operator key,
@@ -37,6 +38,10 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 public final class DemoWorld implements AutoCloseable {
   static final long CHAIN_ID = 31337;
   static final int DELEGATES = 3;
+  /** Anvil dev account that validates simulation reports in the ValidationRegistry. */
+  static final int VALIDATOR_ACCOUNT = 4;
+  /** Anvil dev account of the DAO's outcome reviewer, who anchors outcomes in the ReputationRegistry. */
+  static final int REVIEWER_ACCOUNT = 5;
 
   private final Path dir;
   private final AnvilProcess anvil;
@@ -94,7 +99,8 @@ public final class DemoWorld implements AutoCloseable {
           .withDelegates(IntStream.rangeClosed(1, DELEGATES).mapToObj(AnvilAccounts::credentials).toList());
       DaoDeployment d = new DaoDeployer(web3j, deployer, gas(), receipts(web3j)).deploy(settings);
       progress.accept("deployed: governor " + d.governor() + ", timelock " + d.timelock() + ", market " + d.market()
-          + ", registry " + d.registry() + ", endpoint " + d.endpoint());
+          + ", registry " + d.registry() + ", endpoint " + d.endpoint() + ", reputation registry "
+          + d.reputationRegistry() + ", validation registry " + d.validationRegistry());
 
       // the agent's operator key: generated here, stored only encrypted
       Path keys = Files.createDirectories(dir.resolve("keys"));
@@ -105,6 +111,9 @@ public final class DemoWorld implements AutoCloseable {
       Path keystore = keys.resolve("operator.json");
       Credentials operator = Keystores.create(keystore, password, ScryptStrength.LIGHT).credentials();
       rpc.setBalance(operator.getAddress(), BigInteger.TEN.pow(20));
+      // the validator and the DAO's outcome reviewer: Anvil dev accounts, stored encrypted like the operator key
+      Keystores.importKey(keys.resolve("validator.json"), privateKey(VALIDATOR_ACCOUNT), password, ScryptStrength.LIGHT);
+      Keystores.importKey(keys.resolve("reviewer.json"), privateKey(REVIEWER_ACCOUNT), password, ScryptStrength.LIGHT);
 
       AgentRegistry registry = AgentRegistry.load(d.registry(), web3j,
           new RawTransactionManager(web3j, operator, CHAIN_ID, receipts(web3j)), gas());
@@ -158,6 +167,17 @@ public final class DemoWorld implements AutoCloseable {
             timelock: "%s"
             endpoint: "%s"
             registry: "%s"
+            reputationRegistry: "%s"
+            validationRegistry: "%s"
+        reputation:
+          area: risk-parameters
+          validator:
+            keystore: keys/validator.json
+            passwordFile: %s
+          reviewer:
+            keystore: keys/reviewer.json
+            passwordFile: %s
+          fromBlock: %d
         agents:
           - name: rate-analyst
             chain: devnet
@@ -172,7 +192,9 @@ public final class DemoWorld implements AutoCloseable {
           pollIntervalMs: %d
           outcomeBlocks: %d
           exitWhenIdle: %s
-        """.formatted(d.chainId(), rpcUrl, d.governor(), d.timelock(), d.endpoint(), d.registry(), agentId, d.market(),
+        """.formatted(d.chainId(), rpcUrl, d.governor(), d.timelock(), d.endpoint(), d.registry(),
+        d.reputationRegistry(), d.validationRegistry(), dir.relativize(passwordFile), dir.relativize(passwordFile),
+        d.deployBlock(), agentId, d.market(),
         dir.relativize(keystore), dir.relativize(passwordFile), options.pollIntervalMs(), options.outcomeBlocks(),
         options.exitWhenIdle());
     Path file = dir.resolve("node.yaml");
@@ -187,6 +209,10 @@ public final class DemoWorld implements AutoCloseable {
     if (executed) {
       traffic.round();
     }
+  }
+
+  private static String privateKey(int account) {
+    return Numeric.toHexStringWithPrefixZeroPadded(AnvilAccounts.credentials(account).getEcKeyPair().getPrivateKey(), 64);
   }
 
   private static String agentCard() {

@@ -69,6 +69,7 @@ public final class ProposalLifecycle implements Service {
   private final Stores stores;
   private final Transactions transactions;
   private final LifecycleListener listener;
+  private final ProposalObserver observer;
   private final AtomicBoolean running = new AtomicBoolean();
   private final Object wake = new Object();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -81,6 +82,12 @@ public final class ProposalLifecycle implements Service {
 
   public ProposalLifecycle(Binding binding, GovernanceAgent agent, GovernanceGateway gateway, MarketMetrics market,
       Stores stores, Transactions transactions, LifecycleListener listener) {
+    this(binding, agent, gateway, market, stores, transactions, listener, ProposalObserver.NONE);
+  }
+
+  /** @param observer sees the latest proposal after every tick (the node's reputation flow) */
+  public ProposalLifecycle(Binding binding, GovernanceAgent agent, GovernanceGateway gateway, MarketMetrics market,
+      Stores stores, Transactions transactions, LifecycleListener listener, ProposalObserver observer) {
     this.binding = binding;
     this.agent = agent;
     this.gateway = gateway;
@@ -88,6 +95,7 @@ public final class ProposalLifecycle implements Service {
     this.stores = stores;
     this.transactions = transactions;
     this.listener = listener;
+    this.observer = observer;
   }
 
   @Override
@@ -127,8 +135,8 @@ public final class ProposalLifecycle implements Service {
 
   /** True once the agent's latest proposal has a recorded outcome (or ended without execution). */
   public boolean isIdle() {
-    return latest().map(p -> p.state().isTerminal() && (p.state() != ProposalState.EXECUTED || p.outcome() != null))
-        .orElse(false);
+    return latest().map(p -> p.state().isTerminal() && (p.state() != ProposalState.EXECUTED || p.outcome() != null)
+        && observer.settled(p)).orElse(false);
   }
 
   private void run() {
@@ -172,6 +180,10 @@ public final class ProposalLifecycle implements Service {
       follow(open.get(), head);
     } else if (confirmed > decidedAtBlock && !stores.agents().isPaused(binding.agentKey())) {
       decide(confirmed, evidenceFloor(confirmed));
+    }
+    Optional<StoredProposal> current = latest();
+    if (current.isPresent()) {
+      observer.observe(current.get());
     }
   }
 

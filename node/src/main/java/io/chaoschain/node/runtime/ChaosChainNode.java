@@ -28,6 +28,23 @@ import io.chaoschain.node.lifecycle.ProposalLifecycle;
 import io.chaoschain.node.lifecycle.VoteRecorder;
 import io.chaoschain.node.store.ChainRecord;
 import io.chaoschain.node.store.Database;
+import io.chaoschain.node.reputation.AttestationArchive;
+import io.chaoschain.node.reputation.ContributionRecorder;
+import io.chaoschain.node.reputation.EvmChainFacts;
+import io.chaoschain.node.reputation.FeedbackEvents;
+import io.chaoschain.node.reputation.FeedbackListener;
+import io.chaoschain.node.reputation.MemoryReputationLedger;
+import io.chaoschain.node.reputation.NodeReputation;
+import io.chaoschain.node.reputation.ReputationAnchor;
+import io.chaoschain.node.reputation.ReputationFlow;
+import io.chaoschain.node.reputation.VolatileCheckpointStore;
+import io.chaoschain.node.config.NodeConfig.KeyConfig;
+import io.chaoschain.core.TimeProvider;
+import io.chaoschain.core.UserFacingException;
+import io.chaoschain.reputation.attestation.AttestationSigner;
+import io.chaoschain.reputation.attestation.AttestationVerifier;
+import io.chaoschain.reputation.attestation.EasDomain;
+import io.chaoschain.reputation.attestation.OffchainAttestation;
 import io.chaoschain.simulation.AnvilForkSimulator;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -54,10 +71,12 @@ public final class ChaosChainNode implements AutoCloseable {
   private final List<ProposalLifecycle> lifecycles;
   private final List<Service> services;
   private final ApiServer api;
+  private final NodeReputation reputation;
 
   private ChaosChainNode(NodeConfig config, Database database, Map<String, EvmChainClient> clients,
-      List<Service> monitors, List<ProposalLifecycle> lifecycles, ApiServer api) {
+      List<Service> monitors, List<ProposalLifecycle> lifecycles, ApiServer api, NodeReputation reputation) {
     this.config = config;
+    this.reputation = reputation;
     this.database = database;
     this.clients = clients;
     this.lifecycles = lifecycles;
@@ -87,24 +106,40 @@ public final class ChaosChainNode implements AutoCloseable {
             : new PasswordSource.Env(agent.passwordEnv(), System.getenv());
         signers.put(agent.name(), Keystores.load(agent.keystore(), password));
       }
+      Optional<KeystoreSigner> validatorKey = Optional.ofNullable(config.reputation().validator()).map(ChaosChainNode::load);
+      Optional<KeystoreSigner> reviewerKey = Optional.ofNullable(config.reputation().reviewer()).map(ChaosChainNode::load);
+      for (KeystoreSigner operator : signers.values()) {
+        if (validatorKey.map(v -> v.address().equals(operator.address())).orElse(false)
+            || reviewerKey.map(r -> r.address().equals(operator.address())).orElse(false)) {
+          throw new UserFacingException("error: reputation.validator and reputation.reviewer must be other keys than"
+              + " the agents' operator keys (ERC-8004: nobody validates or reviews their own agent)");
+        }
+      }
       database = Database.open(config.dataDir());
       for (ChainConfig chain : config.chains().values()) {
         database.stores().chains().save(new ChainRecord(chain.name(), chain.chainId(),
             chain.rpc().stream().map(Redaction::url).collect(java.util.stream.Collectors.joining(","))));
       }
+      NodeReputation reputation = new NodeReputation(
+          new AttestationArchive(config.dataDir().resolve("attestations")),
+          new MemoryReputationLedger(config.reputation().area()));
+      loadArchive(reputation);
       NodeApi.HeadCache heads = new NodeApi.HeadCache(config);
       List<ProposalLifecycle> lifecycles = new ArrayList<>();
       Map<String, NonceManager> nonces = new LinkedHashMap<>(); // one per chain, shared by agents that share a key
       for (AgentConfig agent : config.agents()) {
         lifecycles.add(lifecycle(config, agent, clients.get(agent.chain()), signers.get(agent.name()), database, heads,
-            nonces, listener));
+            nonces, listener, reputation, validatorKey, reviewerKey));
       }
       List<Service> monitors = new ArrayList<>();
       for (ChainConfig chain : config.chains().values()) {
         monitors.add(voteMonitor(config, chain, clients.get(chain.name()), database, listener));
+        if (chain.reputationRegistry() != null) {
+          monitors.add(feedbackMonitor(config, chain, clients.get(chain.name()), reputation));
+        }
       }
       ApiServer api = config.api().enabled() ? NodeApi.create(config, database, heads) : null;
-      ChaosChainNode node = new ChaosChainNode(config, database, clients, monitors, lifecycles, api);
+      ChaosChainNode node = new ChaosChainNode(config, database, clients, monitors, lifecycles, api, reputation);
       try {
         for (Service s : node.services) {
           s.start().get(30, TimeUnit.SECONDS);
@@ -126,7 +161,8 @@ public final class ChaosChainNode implements AutoCloseable {
 
   private static ProposalLifecycle lifecycle(NodeConfig config, AgentConfig agent, EvmChainClient client,
       KeystoreSigner signer, Database database, NodeApi.HeadCache heads, Map<String, NonceManager> nonces,
-      LifecycleListener listener) {
+      LifecycleListener listener, NodeReputation reputation, Optional<KeystoreSigner> validatorKey,
+      Optional<KeystoreSigner> reviewerKey) {
     ChainConfig chain = config.chains().get(agent.chain());
     var tuning = agent.tuning();
     AnalystSettings defaults = AnalystSettings.defaults();
@@ -140,16 +176,80 @@ public final class ChaosChainNode implements AutoCloseable {
         chain.governor(), Set.of(GovernanceCalls.QUEUE, GovernanceCalls.EXECUTE)), 1, true));
     GovernanceAgent governanceAgent = new GovernanceAgent(agent.name(), new RateModelAnalyst(settings),
         new AnvilForkSimulator(), proposalPolicy, message -> listener.progress(agent.name(), message));
-    var sender = TransactionSender.create(client, signer, nonces.computeIfAbsent(chain.name(), c -> new NonceManager(client)),
-        RevertDecoder.bundled(), TransactionSender.Options.defaults());
+    NonceManager nonceManager = nonces.computeIfAbsent(chain.name(), c -> new NonceManager(client));
+    var sender = TransactionSender.create(client, signer, nonceManager, RevertDecoder.bundled(),
+        TransactionSender.Options.defaults());
     GovernanceGateway gateway = new EvmGovernanceGateway(sender, chain.governor(), chain.endpoint(), transactionPolicy);
     String agentKey = chain.chainId() + ":" + agent.agentId();
     var binding = new ProposalLifecycle.Binding(chain.name(), agentKey, BigInteger.valueOf(agent.agentId()),
         agent.name(), signer.address(), chain.registry(), chain.governor(), agent.market(), chain.timelock(),
         client::preferredRpcUrl, chain.confirmations(), tuning.historyBlocks(), config.lifecycle().outcomeBlocks(),
         config.lifecycle().pollInterval());
+    ReputationFlow flow = reputationFlow(config, chain, agent, client, signer, sender, nonceManager, gateway, database,
+        listener, reputation, validatorKey, reviewerKey);
     return new ProposalLifecycle(binding, governanceAgent, gateway, new ChainMarketMetrics(client, agent.market(), head -> heads.update(chain.name(), head)),
-        database.stores(), database::inTransaction, listener);
+        database.stores(), database::inTransaction, listener, flow);
+  }
+
+  /**
+   * The agent's reputation flow: attestations signed with its operator key always; validation and outcome reviews on
+   * chain when the chain names both ERC-8004 registries and the node has the validator / reviewer key. Those
+   * transactions pass a policy that allows exactly the three registry calls.
+   */
+  private static ReputationFlow reputationFlow(NodeConfig config, ChainConfig chain, AgentConfig agent,
+      EvmChainClient client, KeystoreSigner signer, TransactionSender sender, NonceManager nonces,
+      GovernanceGateway gateway, Database database, LifecycleListener listener, NodeReputation reputation,
+      Optional<KeystoreSigner> validatorKey, Optional<KeystoreSigner> reviewerKey) {
+    String verifying = chain.eas() != null ? chain.eas()
+        : chain.reputationRegistry() != null ? chain.reputationRegistry() : "0x0000000000000000000000000000000000000000";
+    EasDomain domain = EasDomain.of(config.reputation().easVersion(), chain.chainId(), verifying);
+    Optional<ReputationAnchor> anchor = chain.hasReputationRegistries()
+        ? Optional.of(new ReputationAnchor(client, chain.reputationRegistry(), chain.validationRegistry(),
+            new PolicyGuard(new AgentPolicy(ReputationAnchor.allowedCalls(chain.reputationRegistry(),
+                chain.validationRegistry()), 1, true))))
+        : Optional.empty();
+    java.util.function.Function<KeystoreSigner, ReputationFlow.Role> role = key -> new ReputationFlow.Role(
+        new AttestationSigner(domain, key.credentials()),
+        key == signer ? sender : TransactionSender.create(client, key, nonces, RevertDecoder.bundled(),
+            TransactionSender.Options.defaults()));
+    reputation.ledger().linkReviewer(signer.address(), chain.chainId() + ":" + agent.agentId());
+    return new ReputationFlow(agent.name(),
+        new ReputationFlow.Agent(chain.chainId(), BigInteger.valueOf(agent.agentId()), signer.address(),
+            config.reputation().area()),
+        role.apply(signer), validatorKey.map(role), reviewerKey.map(role), anchor,
+        new ContributionRecorder(reputation.archive(), reputation.ledger(), TimeProvider.system()),
+        new EvmChainFacts(client, chain.governor(), gateway), database.stores(), reputation::feedbackSeen, listener);
+  }
+
+  /** Feeds the ReputationRegistry's confirmed feedback events into the ledger, from reputation.fromBlock on. */
+  private static Service feedbackMonitor(NodeConfig config, ChainConfig chain, EvmChainClient client,
+      NodeReputation reputation) {
+    var monitorConfig = ConfirmedEventMonitor.Config.of("feedback:" + chain.name() + ":" + chain.reputationRegistry(),
+            List.of(chain.reputationRegistry()),
+            List.of(FeedbackEvents.NEW_FEEDBACK_TOPIC, FeedbackEvents.FEEDBACK_REVOKED_TOPIC),
+            config.reputation().fromBlock(), chain.confirmations())
+        .withPollInterval(config.lifecycle().pollInterval());
+    return new ConfirmedEventMonitor(client, monitorConfig, new VolatileCheckpointStore(),
+        new FeedbackListener(client, reputation.ledger()));
+  }
+
+  /** Loads the archived attestations that still verify into the ledger. */
+  private static void loadArchive(NodeReputation reputation) {
+    AttestationVerifier verifier = new AttestationVerifier(TimeProvider.system());
+    for (OffchainAttestation a : reputation.archive().readAll()) {
+      if (verifier.verify(a).valid()) {
+        reputation.ledger().record(a);
+      } else {
+        LOG.warn("ignoring attestation {}: it does not verify", a.uid());
+      }
+    }
+  }
+
+  private static KeystoreSigner load(KeyConfig key) {
+    PasswordSource password = key.passwordFile() != null
+        ? new PasswordSource.File(key.passwordFile())
+        : new PasswordSource.Env(key.passwordEnv(), System.getenv());
+    return Keystores.load(key.keystore(), password);
   }
 
   /**
@@ -172,6 +272,11 @@ public final class ChaosChainNode implements AutoCloseable {
 
   public NodeConfig config() {
     return config;
+  }
+
+  /** The node's attestations, reputation ledger and scoring. */
+  public NodeReputation reputation() {
+    return reputation;
   }
 
   public Optional<Integer> apiPort() {

@@ -1,0 +1,260 @@
+package io.chaoschain.node.reputation;
+
+import io.chaoschain.chains.tx.TransactionSender;
+import io.chaoschain.chains.tx.TxResult;
+import io.chaoschain.core.Hex;
+import io.chaoschain.core.proposal.ProposalState;
+import io.chaoschain.core.simulation.SimulationReport;
+import io.chaoschain.node.lifecycle.LifecycleListener;
+import io.chaoschain.node.lifecycle.ProposalObserver;
+import io.chaoschain.node.store.StoredProposal;
+import io.chaoschain.node.store.StoredSimulation;
+import io.chaoschain.node.store.Stores;
+import io.chaoschain.reputation.attestation.AttestationSigner;
+import io.chaoschain.reputation.attestation.ContributionKind;
+import io.chaoschain.reputation.attestation.ContributionRecord;
+import io.chaoschain.reputation.attestation.OffchainAttestation;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
+
+/**
+ * Turns one agent's proposal lifecycle into reputation: at each step that matters it signs a contribution attestation
+ * (drafted, simulated, submitted, accepted or defeated, executed, metric outcome) with the agent's operator key; a
+ * validator key, when configured, has the simulation validated in the ERC-8004 ValidationRegistry (the agent requests,
+ * the validator answers with a 0-100 score and the report hash) and attests the validation; a reviewer key, when
+ * configured, anchors the outcome attestation in the ReputationRegistry with {@code giveFeedback}
+ * ({@code feedbackHash} = the attestation UID).
+ *
+ * <p>Every attestation is stamped with a block timestamp of its event and a content-derived salt, so its UID is fixed
+ * by the chain: re-running a step after a crash produces the same UID and stores nothing new. On-chain steps check
+ * the registries before sending. Steps already handled are remembered (seeded from the archive at start) so a settled
+ * proposal costs no RPC calls.
+ */
+public final class ReputationFlow implements ProposalObserver {
+  /** Tag of validations of simulation reports. */
+  public static final String SIMULATION_TAG = "simulation";
+
+  private static final Set<ProposalState> ACCEPTED =
+      EnumSet.of(ProposalState.SUCCEEDED, ProposalState.QUEUED, ProposalState.EXECUTED);
+
+  /** Which agent, where, and under which governance area its contributions count. */
+  public record Agent(long chainId, BigInteger agentId, String operator, String area) {
+    public String chain() {
+      return io.chaoschain.reputation.mapping.Contributions.chain(chainId);
+    }
+  }
+
+  /** A key that signs attestations and sends the registry transactions of its role. */
+  public record Role(AttestationSigner signer, TransactionSender sender) {
+    public String address() {
+      return sender.from().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final Agent agent;
+  private final Role operator;
+  private final Optional<Role> validator;
+  private final Optional<Role> reviewer;
+  private final Optional<ReputationAnchor> anchor;
+  private final ContributionRecorder recorder;
+  private final ChainFacts chain;
+  private final Stores stores;
+  private final Predicate<String> feedbackSeen;
+  private final LifecycleListener listener;
+  private final String agentName;
+  private final Set<String> done = ConcurrentHashMap.newKeySet();
+  private final Map<Long, Boolean> settled = new ConcurrentHashMap<>();
+
+  /**
+   * @param anchor the registries, or empty when the chain has none configured (attestations are still made)
+   * @param feedbackSeen whether the node's reputation log already holds feedback anchoring this hash (read back from
+   *     chain events); a proposal is settled only then
+   */
+  public ReputationFlow(String agentName, Agent agent, Role operator, Optional<Role> validator, Optional<Role> reviewer,
+      Optional<ReputationAnchor> anchor, ContributionRecorder recorder, ChainFacts chain, Stores stores,
+      Predicate<String> feedbackSeen, LifecycleListener listener) {
+    this.agentName = agentName;
+    this.agent = agent;
+    this.operator = operator;
+    this.validator = anchor.isPresent() ? validator : Optional.empty();
+    this.reviewer = anchor.isPresent() ? reviewer : Optional.empty();
+    this.anchor = anchor;
+    this.recorder = recorder;
+    this.chain = chain;
+    this.stores = stores;
+    this.feedbackSeen = feedbackSeen;
+    this.listener = listener;
+    for (OffchainAttestation a : recorder.archive().readAll()) {
+      ContributionRecord r = ContributionRecord.decode(a.data());
+      if (r.agentId().equals(agent.agentId()) && r.chain().equals(agent.chain())) {
+        done.add(key(r.kind(), r.subject(), a.signer()));
+      }
+    }
+  }
+
+  @Override
+  public boolean settled(StoredProposal p) {
+    return p.onchainId() == null || settled.getOrDefault(p.id(), false);
+  }
+
+  @Override
+  public void observe(StoredProposal p) throws Exception {
+    if (p.onchainId() == null || p.reportHash() == null || settled(p)) {
+      return;
+    }
+    String subject = Numeric.toHexStringWithPrefixZeroPadded(p.onchainId(), 64);
+    StoredSimulation chosen = stores.simulations().forProposal(p.id()).stream()
+        .filter(s -> s.reportHash().equals(p.reportHash())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("proposal #" + p.id() + " has no simulation " + p.reportHash()));
+    SimulationReport report = chosen.report();
+
+    long simTime = chain.blockTime(report.forkBlock()).getEpochSecond();
+    attest(operator, ContributionKind.PROPOSAL_DRAFTED, subject,
+        BigInteger.valueOf(stores.simulations().forProposal(p.id()).size()), 0,
+        Hex.encode(Hash.sha3(p.draft().description().getBytes(StandardCharsets.UTF_8))), simTime);
+    attest(operator, ContributionKind.PROPOSAL_SIMULATED, subject,
+        wad(improvement(report.metricsBefore(), report.metricsAfter())), 18, p.reportHash(), simTime);
+    if (p.submitTxHash() == null) {
+      return;
+    }
+    long submitTime = chain.blockTime(chain.transactionBlock(p.submitTxHash())).getEpochSecond();
+    attest(operator, ContributionKind.PROPOSAL_SUBMITTED, subject, BigInteger.ZERO, 0, p.submitTxHash(), submitTime);
+    boolean validated = validator.isEmpty() || validate(p, subject, report, chosen.passed());
+
+    if (ACCEPTED.contains(p.state()) || p.state() == ProposalState.DEFEATED) {
+      ContributionKind kind = p.state() == ProposalState.DEFEATED
+          ? ContributionKind.PROPOSAL_DEFEATED : ContributionKind.PROPOSAL_ACCEPTED;
+      if (!done.contains(key(kind, subject, operator.signer().signer()))) {
+        long voteEnd = chain.voteEnd(p.onchainId());
+        attest(operator, kind, subject, BigInteger.ZERO, 0, chain.tallyHash(p.onchainId()),
+            chain.blockTime(voteEnd).getEpochSecond());
+      }
+    }
+    if (p.state() != ProposalState.EXECUTED) {
+      settled.put(p.id(), validated && p.state().isTerminal());
+      return;
+    }
+    if (!done.contains(key(ContributionKind.PROPOSAL_EXECUTED, subject, operator.signer().signer()))) {
+      long executed = chain.executionBlock(p.onchainId());
+      attest(operator, ContributionKind.PROPOSAL_EXECUTED, subject, BigInteger.ZERO, 0,
+          p.executeTxHash() != null ? p.executeTxHash() : subject, chain.blockTime(executed).getEpochSecond());
+    }
+    if (p.outcome() == null) {
+      return;
+    }
+    BigDecimal gain = improvement(p.outcome().before(), p.outcome().after());
+    OffchainAttestation outcome = attest(operator, ContributionKind.METRIC_OUTCOME, subject, wad(gain), 18,
+        p.executeTxHash() != null ? p.executeTxHash() : subject,
+        chain.blockTime(p.outcome().measuredAtBlock()).getEpochSecond());
+    boolean reviewed = reviewer.isEmpty() || review(p, outcome, gain);
+    settled.put(p.id(), validated && reviewed);
+  }
+
+  /** The agent asks the validator to check the simulation; the validator answers and attests its validation. */
+  private boolean validate(StoredProposal p, String subject, SimulationReport report, boolean passed) throws Exception {
+    Role v = validator.orElseThrow();
+    if (done.contains(key(ContributionKind.VALIDATION_GIVEN, subject, v.signer().signer()))) {
+      return true;
+    }
+    ReputationAnchor registries = anchor.orElseThrow();
+    String requestHash = validationRequestHash(p.onchainId(), p.reportHash());
+    var status = registries.validationStatus(requestHash);
+    if (status.isEmpty()) {
+      TxResult r = registries.requestValidation(operator.sender(), v.address(), agent.agentId(),
+          "chaoschain:simulation-report:" + p.reportHash(), requestHash);
+      say("validation requested from " + v.address() + ": tx " + r.hash());
+    }
+    int score = ValidationScore.of(report, passed);
+    if (status.isEmpty() || !status.get().answered()) {
+      TxResult r = registries.respondValidation(v.sender(), requestHash, score,
+          "chaoschain:simulation-report:" + p.reportHash(), p.reportHash(), SIMULATION_TAG);
+      say("validator answered " + score + "/100 for the simulation report: tx " + r.hash());
+      status = registries.validationStatus(requestHash);
+    }
+    var answered = status.orElseThrow();
+    attest(v, ContributionKind.VALIDATION_GIVEN, subject, BigInteger.valueOf(answered.response()), 0,
+        answered.responseHash(), answered.lastUpdate());
+    return true;
+  }
+
+  /** The reviewer anchors the outcome attestation on chain; settled once the feedback came back as a chain event. */
+  private boolean review(StoredProposal p, OffchainAttestation outcome, BigDecimal gain) throws Exception {
+    Role r = reviewer.orElseThrow();
+    ReputationAnchor registries = anchor.orElseThrow();
+    String feedbackKey = "feedback|" + outcome.uid();
+    if (!done.contains(feedbackKey)) {
+      long from = chain.executionBlock(p.onchainId());
+      Optional<String> existing = registries.findFeedback(agent.agentId(), r.address(), outcome.uid(), from);
+      if (existing.isEmpty()) {
+        TxResult tx = registries.giveFeedback(r.sender(), agent.agentId(), feedbackValue(gain), 2, agent.area(),
+            ContributionKind.METRIC_OUTCOME.code(), "attestations/" + outcome.uid() + ".json", outcome.uid());
+        say("outcome anchored in the reputation registry by reviewer " + r.address() + ": giveFeedback tx "
+            + tx.hash());
+      }
+      done.add(feedbackKey);
+    }
+    return feedbackSeen.test(outcome.uid());
+  }
+
+  private OffchainAttestation attest(Role role, ContributionKind kind, String subject, BigInteger value, int decimals,
+      String evidence, long time) {
+    ContributionRecord record = new ContributionRecord(agent.agentId(), agent.chain(), kind, subject, value, decimals,
+        evidence);
+    boolean fresh = done.add(key(kind, subject, role.signer().signer()));
+    OffchainAttestation a = recorder.record(role.signer(), record, agent.operator(), time);
+    if (fresh) {
+      say("attested " + kind.code() + " (uid " + a.uid().substring(0, 10) + "…)");
+    }
+    return a;
+  }
+
+  /** The ValidationRegistry request id: keccak256("chaoschain.validation.simulation" ‖ proposalId ‖ reportHash). */
+  public static String validationRequestHash(BigInteger proposalId, String reportHash) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes("chaoschain.validation.simulation".getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(Numeric.toBytesPadded(proposalId, 32));
+    out.writeBytes(Hex.decode(reportHash));
+    return Hex.encode(Hash.sha3(out.toByteArray()));
+  }
+
+  /**
+   * The outcome review's value, with 2 decimals on the 0-100 scale reviews use (50 = neutral, the engine's default
+   * {@code feedbackNeutral}): 50 plus the utilization improvement in percentage points, clamped to [0, 100].
+   */
+  static BigInteger feedbackValue(BigDecimal gain) {
+    BigDecimal points = BigDecimal.valueOf(50).add(gain.movePointRight(2)).max(BigDecimal.ZERO)
+        .min(BigDecimal.valueOf(100));
+    return points.movePointRight(2).setScale(0, RoundingMode.HALF_UP).toBigIntegerExact();
+  }
+
+  /** Utilization before minus after (positive = the target metric improved), as a fraction. */
+  static BigDecimal improvement(Map<String, BigDecimal> before, Map<String, BigDecimal> after) {
+    BigDecimal b = before.get("utilization");
+    BigDecimal a = after.get("utilization");
+    return b == null || a == null ? BigDecimal.ZERO : b.subtract(a);
+  }
+
+  private static BigInteger wad(BigDecimal fraction) {
+    return fraction.movePointRight(18).setScale(0, RoundingMode.HALF_UP).toBigIntegerExact();
+  }
+
+  private static String key(ContributionKind kind, String subject, String signer) {
+    return kind.code() + "|" + subject.toLowerCase(Locale.ROOT) + "|" + signer.toLowerCase(Locale.ROOT);
+  }
+
+  private void say(String message) {
+    listener.progress(agentName, "reputation: " + message);
+  }
+}
