@@ -23,6 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.web3j.tx.ReadonlyTransactionManager;
+import io.chaoschain.node.reputation.NodeReputation;
+import io.chaoschain.reputation.scoring.Domain;
+import io.chaoschain.reputation.scoring.ReputationScores;
+import io.chaoschain.reputation.scoring.ScoreTerm;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Comparator;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
  * What the demo proved, gathered from the node's database and read back from the chain: the proposal, its simulated
@@ -36,7 +44,21 @@ public record DemoSummary(
     BigInteger jumpMultiplierBefore,
     BigInteger jumpMultiplierOnChain,
     AgentRecord agent,
+    Reputation reputation,
     Duration wallTime) {
+
+  /**
+   * The agent's reputation after the run.
+   *
+   * @param scores score per domain
+   * @param topTerms the largest terms of the score's breakdown, e.g. {@code OUTCOME_IMPROVED +10.000}
+   * @param attestations signed attestations in the node's archive
+   * @param attestationsDir where they are
+   * @param feedbackTx the reviewer's giveFeedback transaction anchoring the outcome attestation, or null
+   * @param feedbackHash the anchored attestation UID, or null
+   */
+  public record Reputation(Map<String, BigDecimal> scores, List<String> topTerms, int attestations,
+      String attestationsDir, String feedbackTx, String feedbackHash) {}
 
   public static DemoSummary collect(DemoWorld world, ChaosChainNode node, Duration wallTime) throws Exception {
     Stores stores = node.database().stores();
@@ -47,7 +69,35 @@ public record DemoSummary(
         new ReadonlyTransactionManager(world.web3j(), world.deployment().timelock()), DemoWorld.gas());
     AgentRecord agent = stores.agents().find(p.agentId()).orElseThrow();
     return new DemoSummary(p, chosen, sims.size(), stores.votes().tally(p.id()),
-        world.settings().rateModel().jumpMultiplierPerYear(), market.jumpMultiplierPerYear().send(), agent, wallTime);
+        world.settings().rateModel().jumpMultiplierPerYear(), market.jumpMultiplierPerYear().send(), agent,
+        reputation(world, node, p.agentId()), wallTime);
+  }
+
+  private static Reputation reputation(DemoWorld world, ChaosChainNode node, String agentKey) throws Exception {
+    NodeReputation rep = node.reputation();
+    Instant asOf = Instant.ofEpochSecond(world.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+        .send().getBlock().getTimestamp().longValueExact());
+    ReputationScores scores = rep.scores(asOf);
+    Map<String, BigDecimal> perDomain = new LinkedHashMap<>();
+    for (Domain d : scores.domains()) {
+      perDomain.put(d.toString(), scores.score(agentKey, d));
+    }
+    List<String> top = scores.explain(agentKey).terms().stream()
+        .sorted(Comparator.comparing((ScoreTerm t) -> t.value().abs()).reversed())
+        .limit(4)
+        .map(t -> label(t) + " " + (t.value().signum() >= 0 ? "+" : "") + t.value().setScale(3, RoundingMode.HALF_UP))
+        .toList();
+    var feedback = rep.ledger().feedback().stream().findFirst();
+    return new Reputation(perDomain, top, rep.archive().readAll().size(),
+        world.dir().relativize(rep.archive().dir()).toString(), feedback.map(f -> f.txHash()).orElse(null),
+        feedback.map(f -> f.feedbackHash()).orElse(null));
+  }
+
+  private static String label(ScoreTerm t) {
+    return switch (t) {
+      case ScoreTerm.Contribution c -> c.event().kind().name();
+      case ScoreTerm.Feedback f -> "FEEDBACK from " + f.event().reviewer().substring(0, 10) + "…";
+    };
   }
 
   public String render() {
@@ -80,6 +130,15 @@ public record DemoSummary(
     s.append("  agent track record    submitted ").append(agent.proposalsSubmitted()).append(", executed ")
         .append(agent.proposalsExecuted()).append(", improved ").append(agent.proposalsImproved()).append(", score ")
         .append(agent.score().stripTrailingZeros().toPlainString()).append('\n');
+    s.append("  reputation            ");
+    reputation.scores().forEach((d, v) -> s.append(d).append(' ').append(v.setScale(3, RoundingMode.HALF_UP)).append("  "));
+    s.append("(").append(reputation.attestations()).append(" signed attestations in ")
+        .append(reputation.attestationsDir()).append(")\n");
+    s.append("  score breakdown       ").append(String.join(", ", reputation.topTerms())).append('\n');
+    if (reputation.feedbackTx() != null) {
+      s.append("  outcome feedback tx   ").append(reputation.feedbackTx()).append(" (ERC-8004 giveFeedback, feedbackHash = ")
+          .append("outcome attestation ").append(reputation.feedbackHash()).append(")\n");
+    }
     s.append(String.format("Wall time: %.1f s%n", wallTime.toMillis() / 1000.0));
     return s.toString();
   }
@@ -101,6 +160,9 @@ public record DemoSummary(
     json.put("outcome", proposal.outcome());
     json.put("agent", Map.of("id", agent.agentId(), "submitted", agent.proposalsSubmitted(),
         "executed", agent.proposalsExecuted(), "improved", agent.proposalsImproved()));
+    json.put("reputation", Map.of("scores", reputation.scores(), "topTerms", reputation.topTerms(),
+        "attestations", reputation.attestations(), "feedbackTx", String.valueOf(reputation.feedbackTx()),
+        "feedbackHash", String.valueOf(reputation.feedbackHash())));
     json.put("wallTimeSeconds", wallTime.toMillis() / 1000.0);
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
