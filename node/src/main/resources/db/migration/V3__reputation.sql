@@ -13,7 +13,7 @@ CREATE TABLE reputation_attestations (
   chain           VARCHAR(64)  NOT NULL,
   area            VARCHAR(64)  NOT NULL,
   subject         VARCHAR(66)  NOT NULL,
-  value           NUMERIC(78, 0) NOT NULL,
+  amount          NUMERIC(78, 0) NOT NULL,
   value_decimals  SMALLINT     NOT NULL,
   signed_json     TEXT         NOT NULL,
   recorded_at     TIMESTAMP WITH TIME ZONE NOT NULL
@@ -29,7 +29,7 @@ CREATE TABLE reputation_feedback (
   agent_id        VARCHAR(128) NOT NULL,
   client          VARCHAR(42)  NOT NULL,
   feedback_index  BIGINT       NOT NULL,
-  value           NUMERIC(39, 0) NOT NULL,
+  amount          NUMERIC(39, 0) NOT NULL,
   value_decimals  SMALLINT     NOT NULL,
   tag1            VARCHAR(256) NOT NULL,
   tag2            VARCHAR(256) NOT NULL,

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param chains configured chains by name
  * @param agents the agents this node runs
  * @param lifecycle timing of the proposal lifecycle loop
+ * @param storage where the database lives (the embedded H2 file in dataDir unless a PostgreSQL URL is set)
+ * @param reputation reputation caching and which attesters are trusted
  */
 public record NodeConfig(
     Path source,
@@ -20,7 +22,35 @@ public record NodeConfig(
     ApiConfig api,
     Map<String, ChainConfig> chains,
     List<AgentConfig> agents,
-    LifecycleConfig lifecycle) {
+    LifecycleConfig lifecycle,
+    StorageConfig storage,
+    ReputationConfig reputation) {
+
+  /**
+   * @param url {@code postgresql://host:port/database}, or null for the embedded H2 database in {@code dataDir}
+   * @param user the PostgreSQL login
+   * @param passwordEnv environment variable holding the password (never the password itself in the file)
+   */
+  public record StorageConfig(String url, String user, String passwordEnv) {
+    public static StorageConfig embedded() {
+      return new StorageConfig(null, null, null);
+    }
+
+    public boolean isPostgres() {
+      return url != null;
+    }
+  }
+
+  /**
+   * @param redis {@code redis://host:port} caching scores and leaderboards for every node sharing the database, or
+   *     null for an in-process cache
+   * @param attesters signer addresses whose attestations the API accepts; empty accepts any valid signature
+   */
+  public record ReputationConfig(String redis, List<String> attesters) {
+    public static ReputationConfig defaults() {
+      return new ReputationConfig(null, List.of());
+    }
+  }
 
   /** @param port 0 picks a free port */
   public record ApiConfig(boolean enabled, String host, int port) {}

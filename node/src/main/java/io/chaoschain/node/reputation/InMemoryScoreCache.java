@@ -1,6 +1,5 @@
 package io.chaoschain.node.reputation;
 
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -11,8 +10,9 @@ public final class InMemoryScoreCache implements ScoreCache {
   private volatile Generation current = new Generation(0, new ConcurrentHashMap<>());
 
   @Override
-  public Optional<String> get(String key) {
-    return Optional.ofNullable(current.entries().get(key));
+  public Lookup get(String key) {
+    Generation g = current;
+    return new Lookup(g.number(), g.entries().get(key));
   }
 
   @Override
@@ -21,11 +21,6 @@ public final class InMemoryScoreCache implements ScoreCache {
     if (g.number() == generation) {
       g.entries().put(key, json);
     }
-  }
-
-  @Override
-  public long generation() {
-    return current.number();
   }
 
   @Override
@@ -41,6 +36,6 @@ public final class InMemoryScoreCache implements ScoreCache {
 
   @Override
   public void close() {
-    current = new Generation(current.number() + 1, new ConcurrentHashMap<>());
+    invalidate();
   }
 }

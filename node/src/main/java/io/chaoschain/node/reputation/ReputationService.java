@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -194,13 +193,12 @@ public final class ReputationService {
   /** The agent's scores per domain with their breakdown; an unknown agent has an empty profile. */
   public AgentProfile profile(String agentId) {
     String key = "profile:" + agentId;
-    long generation = cache.generation();
-    Optional<String> cached = cache.get(key);
-    if (cached.isPresent()) {
-      return read(cached.get(), AgentProfile.class);
+    ScoreCache.Lookup cached = cache.get(key);
+    if (cached.json() != null) {
+      return read(cached.json(), AgentProfile.class);
     }
     AgentProfile profile = computeProfile(agentId, scores());
-    cache.put(generation, key, Json.write(profile));
+    cache.put(cached.generation(), key, Json.write(profile));
     return profile;
   }
 
@@ -211,19 +209,26 @@ public final class ReputationService {
 
   /** The best {@code limit} agents in {@code domain}, or over all domains when {@code domain} is null. */
   public Leaderboard leaderboard(Domain domain, int limit) {
+    return read(leaderboardJson(domain, limit), Leaderboard.class);
+  }
+
+  /**
+   * {@link #leaderboard} as the JSON the API serves, straight from the cache when it holds it (the hot path: no
+   * database access, no re-serialization).
+   */
+  public String leaderboardJson(Domain domain, int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new UserFacingException("error: limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
     String name = domain == null ? Leaderboard.ALL : domain.toString();
     String key = "leaderboard:" + name + ":" + limit;
-    long generation = cache.generation();
-    Optional<String> cached = cache.get(key);
-    if (cached.isPresent()) {
-      return read(cached.get(), Leaderboard.class);
+    ScoreCache.Lookup cached = cache.get(key);
+    if (cached.json() != null) {
+      return cached.json();
     }
-    Leaderboard board = computeLeaderboard(domain, name, limit);
-    cache.put(generation, key, Json.write(board));
-    return board;
+    String json = Json.write(computeLeaderboard(domain, name, limit));
+    cache.put(cached.generation(), key, json);
+    return json;
   }
 
   /** Leaderboard straight from the store, bypassing the cache (what a cache miss costs). */

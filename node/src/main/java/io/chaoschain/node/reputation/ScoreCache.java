@@ -9,14 +9,14 @@ import java.util.Optional;
  */
 public interface ScoreCache extends AutoCloseable {
 
-  /** The entry stored under {@code key} in the current generation. */
-  Optional<String> get(String key);
+  /** The current generation and the entry stored under {@code key} in it, if any (one round trip). */
+  Lookup get(String key);
 
-  /** Stores {@code json} under {@code key} in generation {@code generation}; ignored when that is no longer current. */
+  /**
+   * Stores {@code json} under {@code key} in {@code generation} (from the {@link Lookup} that missed); ignored when a
+   * newer generation has started since, so a value computed from old scores is never served as new.
+   */
   void put(long generation, String key, String json);
-
-  /** The current generation; read it before computing a value to {@link #put}. */
-  long generation();
 
   /** Drops every entry by starting a new generation; returns the new generation. */
   long invalidate();
@@ -26,4 +26,11 @@ public interface ScoreCache extends AutoCloseable {
 
   @Override
   void close();
+
+  /** The generation a lookup saw and the entry found in it. */
+  record Lookup(long generation, String json) {
+    public Optional<String> value() {
+      return Optional.ofNullable(json);
+    }
+  }
 }

@@ -28,6 +28,9 @@ import io.chaoschain.node.lifecycle.ProposalLifecycle;
 import io.chaoschain.node.lifecycle.VoteRecorder;
 import io.chaoschain.node.store.ChainRecord;
 import io.chaoschain.node.store.Database;
+import io.chaoschain.node.reputation.ReputationService;
+import io.chaoschain.node.reputation.ScoreCache;
+import io.chaoschain.core.TimeProvider;
 import io.chaoschain.simulation.AnvilForkSimulator;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -54,11 +57,16 @@ public final class ChaosChainNode implements AutoCloseable {
   private final List<ProposalLifecycle> lifecycles;
   private final List<Service> services;
   private final ApiServer api;
+  private final ScoreCache scoreCache;
+  private final ReputationService reputation;
 
   private ChaosChainNode(NodeConfig config, Database database, Map<String, EvmChainClient> clients,
-      List<Service> monitors, List<ProposalLifecycle> lifecycles, ApiServer api) {
+      List<Service> monitors, List<ProposalLifecycle> lifecycles, ApiServer api, ScoreCache scoreCache,
+      ReputationService reputation) {
     this.config = config;
     this.database = database;
+    this.scoreCache = scoreCache;
+    this.reputation = reputation;
     this.clients = clients;
     this.lifecycles = lifecycles;
     this.api = api;
@@ -76,6 +84,7 @@ public final class ChaosChainNode implements AutoCloseable {
   public static ChaosChainNode start(NodeConfig config, LifecycleListener listener) {
     Map<String, EvmChainClient> clients = new LinkedHashMap<>();
     Database database = null;
+    ScoreCache scoreCache = null;
     try {
       for (ChainConfig chain : config.chains().values()) {
         clients.put(chain.name(), EvmChainClient.connect(new ChainEndpoints(chain.name(), chain.chainId(), chain.rpc())));
@@ -87,7 +96,9 @@ public final class ChaosChainNode implements AutoCloseable {
             : new PasswordSource.Env(agent.passwordEnv(), System.getenv());
         signers.put(agent.name(), Keystores.load(agent.keystore(), password));
       }
-      database = Database.open(config.dataDir());
+      database = NodeStorage.open(config, TimeProvider.system());
+      scoreCache = NodeStorage.scoreCache(config);
+      ReputationService reputation = NodeStorage.reputation(config, database, scoreCache, TimeProvider.system());
       for (ChainConfig chain : config.chains().values()) {
         database.stores().chains().save(new ChainRecord(chain.name(), chain.chainId(),
             chain.rpc().stream().map(Redaction::url).collect(java.util.stream.Collectors.joining(","))));
@@ -103,8 +114,9 @@ public final class ChaosChainNode implements AutoCloseable {
       for (ChainConfig chain : config.chains().values()) {
         monitors.add(voteMonitor(config, chain, clients.get(chain.name()), database, listener));
       }
-      ApiServer api = config.api().enabled() ? NodeApi.create(config, database, heads) : null;
-      ChaosChainNode node = new ChaosChainNode(config, database, clients, monitors, lifecycles, api);
+      ApiServer api = config.api().enabled() ? NodeApi.create(config, database, heads, reputation) : null;
+      ChaosChainNode node = new ChaosChainNode(config, database, clients, monitors, lifecycles, api, scoreCache,
+          reputation);
       try {
         for (Service s : node.services) {
           s.start().get(30, TimeUnit.SECONDS);
@@ -116,9 +128,11 @@ public final class ChaosChainNode implements AutoCloseable {
       }
       return node;
     } catch (RuntimeException e) {
+      closeQuietly(scoreCache);
       closeQuietly(database, clients);
       throw e;
     } catch (Exception e) {
+      closeQuietly(scoreCache);
       closeQuietly(database, clients);
       throw new IllegalStateException("node failed to start: " + e.getMessage(), e);
     }
@@ -174,6 +188,11 @@ public final class ChaosChainNode implements AutoCloseable {
     return config;
   }
 
+  /** Agent reputation over this node's database: record attestations and chain feedback, read scores. */
+  public ReputationService reputation() {
+    return reputation;
+  }
+
   public Optional<Integer> apiPort() {
     return Optional.ofNullable(api).map(ApiServer::port);
   }
@@ -192,7 +211,18 @@ public final class ChaosChainNode implements AutoCloseable {
         LOG.warn("stopping {} failed: {}", services.get(i).name(), e.getMessage());
       }
     }
+    closeQuietly(scoreCache);
     closeQuietly(database, clients);
+  }
+
+  private static void closeQuietly(ScoreCache cache) {
+    if (cache != null) {
+      try {
+        cache.close();
+      } catch (RuntimeException e) {
+        LOG.debug("closing the score cache failed", e);
+      }
+    }
   }
 
   private static void closeQuietly(Database database, Map<String, EvmChainClient> clients) {

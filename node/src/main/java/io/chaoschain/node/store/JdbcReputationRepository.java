@@ -29,7 +29,7 @@ public final class JdbcReputationRepository implements ReputationRepository {
   private static final int FETCH_SIZE = 10_000;
   private static final int BATCH = 1_000;
   private static final String ATTESTATION_COLUMNS =
-      "uid, attester, recipient, agent_id, schema_uid, attested_at, kind, chain, area, subject, value, value_decimals,"
+      "uid, attester, recipient, agent_id, schema_uid, attested_at, kind, chain, area, subject, amount, value_decimals,"
           + " signed_json";
 
   private final Database db;
@@ -74,7 +74,7 @@ public final class JdbcReputationRepository implements ReputationRepository {
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "INSERT INTO reputation_feedback (chain_id, tx_hash, log_index, agent_id, client, feedback_index,"
-                      + " value, value_decimals, tag1, tag2, chain, area, given_at)"
+                      + " amount, value_decimals, tag1, tag2, chain, area, given_at)"
                       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             insert.setLong(1, f.chainId());
             insert.setString(2, f.txHash());
@@ -189,7 +189,7 @@ public final class JdbcReputationRepository implements ReputationRepository {
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
-                  "SELECT uid, agent_id, chain, area, kind, value, value_decimals, attested_at"
+                  "SELECT uid, agent_id, chain, area, kind, amount, value_decimals, attested_at"
                       + " FROM reputation_attestations ORDER BY uid")) {
             select.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = select.executeQuery()) {
@@ -216,7 +216,7 @@ public final class JdbcReputationRepository implements ReputationRepository {
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
-                  "SELECT f.client, f.agent_id, f.chain, f.area, f.value, f.value_decimals, f.given_at,"
+                  "SELECT f.client, f.agent_id, f.chain, f.area, f.amount, f.value_decimals, f.given_at,"
                       + " EXISTS (SELECT 1 FROM reputation_feedback_revocations r WHERE r.chain_id = f.chain_id"
                       + " AND r.agent_id = f.agent_id AND r.client = f.client AND r.feedback_index = f.feedback_index)"
                       + " AS revoked FROM reputation_feedback f ORDER BY f.id")) {
@@ -427,7 +427,7 @@ public final class JdbcReputationRepository implements ReputationRepository {
                 rows.getString("kind"),
                 new Domain(rows.getString("chain"), rows.getString("area")),
                 rows.getString("subject"),
-                rows.getBigDecimal("value").toBigIntegerExact(),
+                rows.getBigDecimal("amount").toBigIntegerExact(),
                 rows.getInt("value_decimals"),
                 rows.getString("signed_json")));
       }
