@@ -31,7 +31,7 @@ class ReputationServicePostgresRedisIT extends ReputationServiceContract {
   @Override
   protected Database openDatabase() {
     redis.flush();
-    target = postgres.newDatabase();
+    target = io.chaoschain.node.testing.PostgresDatabases.forClass(postgres, getClass());
     return Database.openPostgres(target, dataDir, clock);
   }
 

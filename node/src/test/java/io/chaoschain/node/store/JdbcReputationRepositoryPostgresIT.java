@@ -18,6 +18,6 @@ class JdbcReputationRepositoryPostgresIT extends ReputationRepositoryContract {
 
   @Override
   protected Database openDatabase() {
-    return Database.openPostgres(postgres.newDatabase(), dataDir, clock);
+    return Database.openPostgres(io.chaoschain.node.testing.PostgresDatabases.forClass(postgres, getClass()), dataDir, clock);
   }
 }

@@ -216,14 +216,25 @@ abstract class ReputationRepositoryContract {
   }
 
   @Test
-  void shouldStreamMoreRowsThanOneFetch() {
+  void shouldStreamMoreRowsThanOneFetch() throws java.sql.SQLException {
     // the fetch size is 10,000: a log larger than that must arrive whole, in one pass
     int n = 12_345;
-    db.inTransaction(() -> {
+    try (java.sql.Connection c = db.dataSource().getConnection();
+        java.sql.PreparedStatement insert = c.prepareStatement(
+            "INSERT INTO reputation_feedback (chain_id, tx_hash, log_index, agent_id, client, feedback_index, amount,"
+                + " value_decimals, tag1, tag2, chain, area, given_at) VALUES (31337, ?, 0, ?, ?, ?, ?, 0, '', '',"
+                + " '31337', 'governance', ?)")) {
       for (int i = 0; i < n; i++) {
-        repo.appendFeedback(feedback(tx(i), 0, "31337:" + (i % 50), "0x" + String.format("%040x", i % 300), i, i % 100));
+        insert.setString(1, tx(i));
+        insert.setString(2, "31337:" + (i % 50));
+        insert.setString(3, "0x" + String.format("%040x", i % 300));
+        insert.setLong(4, i);
+        insert.setBigDecimal(5, BigDecimal.valueOf(i % 100));
+        insert.setObject(6, java.time.OffsetDateTime.ofInstant(T0, java.time.ZoneOffset.UTC));
+        insert.addBatch();
       }
-    });
+      insert.executeBatch();
+    }
     long[] seen = new long[1];
     repo.forEachFeedback(e -> seen[0]++);
     assertThat(seen[0]).isEqualTo(n);
