@@ -190,6 +190,16 @@ public final class ReputationService {
     }
   }
 
+  /**
+   * Recomputes the scores as of now without adding history (scores decay with time even when no event arrives): the
+   * node calls this at start, and an operator may call it periodically.
+   */
+  public RebuildResult refresh() {
+    synchronized (writeLock) {
+      return recompute(Set.of());
+    }
+  }
+
   /** The agent's scores per domain with their breakdown; an unknown agent has an empty profile. */
   public AgentProfile profile(String agentId) {
     String key = "profile:" + agentId;
@@ -297,7 +307,7 @@ public final class ReputationService {
           new AgentProfile.FeedbackPart(reviews, reviewers.size(), feedbackPoints)));
     }
     return new AgentProfile(agentId, scores.score(agentId), domains,
-        repository.attestationsOf(agentId, 100_000).size(), scores.asOf());
+        repository.attestationCount(agentId), scores.asOf());
   }
 
   /** The latest computed scores, computing them (without saving) when this service has none yet. */

@@ -99,6 +99,9 @@ public final class ChaosChainNode implements AutoCloseable {
       database = NodeStorage.open(config, TimeProvider.system());
       scoreCache = NodeStorage.scoreCache(config);
       ReputationService reputation = NodeStorage.reputation(config, database, scoreCache, TimeProvider.system());
+      if (database.stores().reputation().counts().total() > 0) {
+        reputation.refresh(); // scores decayed while the node was down
+      }
       for (ChainConfig chain : config.chains().values()) {
         database.stores().chains().save(new ChainRecord(chain.name(), chain.chainId(),
             chain.rpc().stream().map(Redaction::url).collect(java.util.stream.Collectors.joining(","))));

@@ -184,6 +184,21 @@ public final class JdbcReputationRepository implements ReputationRepository {
   }
 
   @Override
+  public long attestationCount(String agentId) {
+    return db.withConnection(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement("SELECT COUNT(*) FROM reputation_attestations WHERE agent_id = ?")) {
+            select.setString(1, agentId);
+            try (ResultSet rows = select.executeQuery()) {
+              rows.next();
+              return rows.getLong(1);
+            }
+          }
+        });
+  }
+
+  @Override
   public void forEachContribution(Consumer<ContributionFact> sink) {
     db.transaction(
         connection -> {

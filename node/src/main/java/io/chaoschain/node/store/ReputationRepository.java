@@ -38,6 +38,9 @@ public interface ReputationRepository {
   /** The agent's attestations, newest first, at most {@code limit}. */
   List<AttestationEntry> attestationsOf(String agentId, int limit);
 
+  /** How many attestations are stored for the agent. */
+  long attestationCount(String agentId);
+
   /** Every stored attestation in storage order, streamed (the log can hold millions). */
   void forEachContribution(Consumer<ContributionFact> sink);
 

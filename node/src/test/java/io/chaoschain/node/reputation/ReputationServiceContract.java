@@ -236,6 +236,20 @@ abstract class ReputationServiceContract {
   }
 
   @Test
+  void shouldLetScoresDecayOnRefreshWithoutAddingHistory() {
+    service.record(executed(1, 0));
+    BigDecimal fresh = service.leaderboard(DEVNET, 1).entries().getFirst().score();
+    clock.advance(Duration.ofDays(90)); // one half-life
+
+    service.refresh();
+
+    BigDecimal decayed = service.leaderboard(DEVNET, 1).entries().getFirst().score();
+    assertThat(decayed).isLessThan(fresh);
+    assertThat(decayed.doubleValue()).isCloseTo(fresh.doubleValue() / 2, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(service.history("31337:1", DEVNET)).hasSize(1);
+  }
+
+  @Test
   void shouldRankOverAllDomainsWhenNoDomainIsGiven() {
     service.record(executed(1, 0));
     service.recordFeedback(new NewFeedback(1, tx(5), 0, BigInteger.TWO, REVIEWER, 1, BigInteger.valueOf(90), 0, "", "",

@@ -103,6 +103,8 @@ abstract class ReputationRepositoryContract {
     assertThat(repo.attestationsOf("31337:1", 10)).extracting(AttestationEntry::kind)
         .containsExactly("proposal.executed", "proposal.drafted");
     assertThat(repo.attestationsOf("31337:1", 1)).hasSize(1);
+    assertThat(repo.attestationCount("31337:1")).isEqualTo(2);
+    assertThat(repo.attestationCount("31337:9")).isZero();
   }
 
   @Test

@@ -34,9 +34,16 @@ public final class PostgresDatabases {
     try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
         Statement s = c.createStatement()) {
       // every table but Flyway's history, so the next test sees a migrated, empty schema
-      s.execute("DO $$ DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-          + " AND tablename <> 'flyway_schema_history' LOOP EXECUTE 'TRUNCATE TABLE ' || quote_ident(t)"
-          + " RESTART IDENTITY CASCADE'; END LOOP; END $$");
+      java.util.List<String> tables = new java.util.ArrayList<>();
+      try (java.sql.ResultSet rows = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+          + " AND tablename <> 'flyway_schema_history'")) {
+        while (rows.next()) {
+          tables.add('"' + rows.getString(1) + '"');
+        }
+      }
+      if (!tables.isEmpty()) {
+        s.execute("TRUNCATE TABLE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot empty test database " + target.url() + ": " + e.getMessage(), e);
     }
