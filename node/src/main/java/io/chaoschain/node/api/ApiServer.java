@@ -5,7 +5,14 @@ import io.chaoschain.core.Service;
 import io.chaoschain.core.TimeProvider;
 import io.chaoschain.core.UserFacingException;
 import io.chaoschain.core.proposal.ProposalState;
+import io.chaoschain.node.reputation.InMemoryScoreCache;
+import io.chaoschain.node.reputation.InvalidAttestationException;
+import io.chaoschain.node.reputation.Leaderboard;
+import io.chaoschain.node.reputation.Recorded;
+import io.chaoschain.node.reputation.ReputationMapping;
+import io.chaoschain.node.reputation.ReputationService;
 import io.chaoschain.node.store.AgentRecord;
+import io.chaoschain.reputation.scoring.Domain;
 import io.chaoschain.node.store.Json;
 import io.chaoschain.node.store.MetricQuery;
 import io.chaoschain.node.store.StoredProposal;
@@ -42,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements Service {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final int DEFAULT_METRICS_LIMIT = 100;
+  private static final int DEFAULT_LEADERBOARD_LIMIT = 20;
   private static final Set<HandlerType> OPEN_METHODS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -51,6 +59,7 @@ public final class ApiServer implements Service {
   private final PrometheusMeterRegistry registry;
   private final NodeMetrics metrics;
   private final byte[] tokenDigest;
+  private final ReputationService reputation;
   private volatile Javalin app;
 
   /** An API with its own meter registry and the system clock. */
@@ -64,6 +73,15 @@ public final class ApiServer implements Service {
    */
   public ApiServer(
       ApiOptions options, Stores stores, ChainHeads heads, PrometheusMeterRegistry registry, TimeProvider time) {
+    this(options, stores, heads, registry, time,
+        new ReputationService(stores.reputation(), new InMemoryScoreCache(), time));
+  }
+
+  /** @param reputation serves {@code /api/reputation/*} (shares the node's score cache) */
+  public ApiServer(
+      ApiOptions options, Stores stores, ChainHeads heads, PrometheusMeterRegistry registry, TimeProvider time,
+      ReputationService reputation) {
+    this.reputation = reputation;
     this.options = options;
     this.stores = stores;
     this.heads = heads;
@@ -138,6 +156,10 @@ public final class ApiServer implements Service {
     config.routes.post("/api/agents/{id}/pause", ctx -> ctx.json(setPaused(ctx.pathParam("id"), true)));
     config.routes.post("/api/agents/{id}/resume", ctx -> ctx.json(setPaused(ctx.pathParam("id"), false)));
     config.routes.get("/api/metrics", this::marketMetrics);
+    config.routes.get("/api/reputation/agents/{id}", ctx -> ctx.json(reputation.profile(ctx.pathParam("id"))));
+    config.routes.get("/api/reputation/agents/{id}/history", this::reputationHistory);
+    config.routes.get("/api/reputation/leaderboard", this::leaderboard);
+    config.routes.post("/api/reputation/attestations", this::recordAttestation);
     config.routes.get("/metrics", this::prometheus);
 
     config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
@@ -238,6 +260,58 @@ public final class ApiServer implements Service {
     }
     MetricQuery query = new MetricQuery(ctx.queryParam("chain"), market, limit);
     ctx.json(stores.metrics().series(query).stream().map(Views.Metric::of).toList());
+  }
+
+  private void leaderboard(Context ctx) {
+    Domain domain = domainParam(ctx);
+    int limit = DEFAULT_LEADERBOARD_LIMIT;
+    String limitParam = ctx.queryParam("limit");
+    if (limitParam != null) {
+      try {
+        limit = Integer.parseInt(limitParam);
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > ReputationService.MAX_LIMIT) {
+        throw new ApiError(400, "query parameter limit must be an integer between 1 and " + ReputationService.MAX_LIMIT
+            + ", got '" + limitParam + "'");
+      }
+    }
+    ctx.contentType("application/json");
+    ctx.result(reputation.leaderboardJson(domain, limit));
+  }
+
+  private void reputationHistory(Context ctx) {
+    String agentId = ctx.pathParam("id");
+    ctx.json(reputation.history(agentId, domainParam(ctx)).stream().map(Views.ScorePoint::of).toList());
+  }
+
+  private void recordAttestation(Context ctx) {
+    String body = ctx.body();
+    if (body.isBlank()) {
+      throw new ApiError(400, "request body must be a signed attestation (EAS off-chain JSON)");
+    }
+    Recorded recorded;
+    try {
+      recorded = reputation.record(body);
+    } catch (InvalidAttestationException e) {
+      throw new ApiError(400, e.getMessage().replaceFirst("^error: ", ""));
+    }
+    ctx.status(recorded.stored() ? 201 : 200);
+    ctx.json(recorded);
+  }
+
+  private static Domain domainParam(Context ctx) {
+    String raw = ctx.queryParam("domain");
+    if (raw == null || raw.isBlank() || Leaderboard.ALL.equals(raw)) {
+      return null;
+    }
+    try {
+      return ReputationMapping.parseDomain(raw);
+    } catch (UserFacingException e) {
+      throw new ApiError(400, "query parameter domain must be CHAIN/AREA (e.g. 31337/" + ReputationMapping.DEFAULT_AREA
+          + ") or 'all', got '" + raw + "'");
+    }
   }
 
   private void prometheus(Context ctx) {

@@ -20,6 +20,13 @@ final class Views {
 
   record Error(String error) {}
 
+  /** One point of an agent's score history. */
+  record ScorePoint(String domain, BigDecimal score, long generation, Instant at) {
+    static ScorePoint of(io.chaoschain.node.store.ScoreSnapshot s) {
+      return new ScorePoint(s.domain().toString(), s.score(), s.generation(), s.computedAt());
+    }
+  }
+
   record Health(String status, List<ChainHeads.ChainHead> chains, long uptime) {}
 
   record ProposalSummary(

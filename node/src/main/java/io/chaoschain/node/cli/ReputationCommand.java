@@ -17,15 +17,20 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code chaoschain reputation verify FILE}: checks a signed off-chain attestation (EAS format) offline. */
+/**
+ * {@code chaoschain reputation verify FILE} checks a signed off-chain attestation (EAS format) offline;
+ * {@code profile AGENT}, {@code history AGENT} and {@code leaderboard} read a node's reputation store.
+ */
 @Command(name = "reputation", mixinStandardHelpOptions = true, description = "Agent reputation tools.",
-    subcommands = ReputationCommand.Verify.class)
+    subcommands = {ReputationCommand.Verify.class, ReputationReadCommands.Profile.class,
+        ReputationReadCommands.History.class, ReputationReadCommands.LeaderboardCommand.class})
 final class ReputationCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "error: use 'reputation verify FILE'");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "error: use 'reputation verify FILE', 'reputation profile AGENT', 'reputation history AGENT' or"
+        + " 'reputation leaderboard'");
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,

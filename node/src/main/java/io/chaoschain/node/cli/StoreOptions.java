@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Where read-only commands find a node's database: {@code --data-dir}, else the {@code dataDir} of {@code --config},
- * else {@code ./node.yaml}, else the last demo's ({@code .chaoschain/demo/node.yaml}).
+ * else {@code ./node.yaml}, else the last demo's ({@code .chaoschain/demo/node.yaml}). A configuration whose
+ * {@code storage.url} names PostgreSQL is read from that server.
  */
 final class StoreOptions {
   static final Path DEMO_CONFIG = Path.of(".chaoschain/demo/node.yaml");
@@ -31,7 +32,11 @@ final class StoreOptions {
         throw new UserFacingException("error: no node to read: pass --config FILE or --data-dir DIR"
             + " (or run ./chaoschain demo first)");
       }
-      dir = ConfigLoader.load(cfg).dataDir();
+      io.chaoschain.node.config.NodeConfig loaded = ConfigLoader.load(cfg);
+      if (loaded.storage() != null && loaded.storage().isPostgres()) {
+        return io.chaoschain.node.runtime.NodeStorage.openShared(loaded);
+      }
+      dir = loaded.dataDir();
     }
     if (!Files.isDirectory(dir)) {
       throw new UserFacingException("error: data directory " + dir + " does not exist; has the node run yet?");

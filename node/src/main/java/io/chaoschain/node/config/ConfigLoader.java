@@ -13,6 +13,7 @@ import io.chaoschain.node.config.NodeConfig.ChainConfig;
 import io.chaoschain.node.config.NodeConfig.KeyConfig;
 import io.chaoschain.node.config.NodeConfig.LifecycleConfig;
 import io.chaoschain.node.config.NodeConfig.ReputationConfig;
+import io.chaoschain.node.config.NodeConfig.StorageConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ public final class ConfigLoader {
     }
 
     NodeConfig node(JsonNode root) {
-      allowOnly(root, "", Set.of("dataDir", "api", "chains", "agents", "lifecycle", "reputation"));
+      allowOnly(root, "", Set.of("dataDir", "api", "chains", "agents", "lifecycle", "storage", "reputation"));
       Path dataDir = path(optionalText(root, "dataDir", "./.chaoschain/data"));
 
       JsonNode apiNode = root.path("api");
@@ -103,20 +104,61 @@ public final class ConfigLoader {
           Duration.ofMillis(integer(lc, "lifecycle.pollIntervalMs", 1000, 50, 600_000)),
           integer(lc, "lifecycle.outcomeBlocks", 20, 1, 100_000),
           bool(lc, "lifecycle.exitWhenIdle", false));
-      ReputationConfig reputation = reputation(root.path("reputation"));
       // keep the file's order: clients, monitors and health output follow it
       return new NodeConfig(file, dataDir, api, java.util.Collections.unmodifiableMap(chains), List.copyOf(agents),
-          lifecycle, reputation);
+          lifecycle, storage(root.path("storage")), reputation(root.path("reputation")));
+    }
+
+    StorageConfig storage(JsonNode n) {
+      allowOnly(n, "storage.", Set.of("url", "user", "passwordEnv"));
+      if (!n.isObject() || !n.hasNonNull("url")) {
+        if (n.isObject() && (n.has("user") || n.has("passwordEnv"))) {
+          throw error("storage.url", "is required with storage.user/passwordEnv: postgresql://host:port/database");
+        }
+        return StorageConfig.embedded();
+      }
+      String url = n.get("url").asText();
+      String user = requiredText(n, "storage.user", "user");
+      String passwordEnv = optionalText(n, "passwordEnv", "CHAOSCHAIN_DB_PASSWORD");
+      try {
+        new io.chaoschain.node.store.PostgresTarget(url, user, null);
+      } catch (UserFacingException e) {
+        throw new UserFacingException("error: " + file + ": " + e.getMessage().replaceFirst("^error: ", ""));
+      }
+      if (!passwordEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw error("storage.passwordEnv", "must name an environment variable (e.g. CHAOSCHAIN_DB_PASSWORD), got '"
+            + passwordEnv + "'");
+      }
+      return new StorageConfig(url, user, passwordEnv);
     }
 
     ReputationConfig reputation(JsonNode n) {
-      allowOnly(n, "reputation.", Set.of("area", "easVersion", "validator", "reviewer", "fromBlock"));
-      ReputationConfig defaults = ReputationConfig.defaults();
-      String area = optionalText(n, "area", defaults.area());
-      if (!area.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-        throw error("reputation.area", "must be a lower-case slug such as risk-parameters, got '" + area + "'");
+      allowOnly(n, "reputation.", Set.of("redis", "attesters", "easVersion", "validator", "reviewer", "fromBlock"));
+      String redis = n.hasNonNull("redis") ? n.get("redis").asText().strip() : null;
+      if (redis != null) {
+        try {
+          URI uri = URI.create(redis);
+          if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException();
+          }
+        } catch (IllegalArgumentException e) {
+          throw error("reputation.redis", "must be a URL such as redis://localhost:6379, got '" + redis + "'");
+        }
       }
-      String easVersion = optionalText(n, "easVersion", defaults.easVersion());
+      List<String> attesters = new ArrayList<>();
+      JsonNode list = n.path("attesters");
+      if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
+        throw error("reputation.attesters", "must be a list of 0x-prefixed signer addresses");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        String value = list.get(i).asText();
+        try {
+          attesters.add(Hex.address(value, "reputation.attesters[" + i + "]"));
+        } catch (UserFacingException e) {
+          throw error("reputation.attesters[" + i + "]", "must be a 0x-prefixed 20-byte hex address, got '" + value + "'");
+        }
+      }
+      String easVersion = optionalText(n, "easVersion", ReputationConfig.defaults().easVersion());
       if (easVersion.isBlank()) {
         throw error("reputation.easVersion", "must not be empty (the EAS contract version, e.g. 1.3.0)");
       }
@@ -124,7 +166,7 @@ public final class ConfigLoader {
       if (from != null && (!from.canConvertToLong() || from.asLong() < 0)) {
         throw error("reputation.fromBlock", "must be a block number (0 or more), got '" + from.asText() + "'");
       }
-      return new ReputationConfig(area, easVersion, key(n, "validator"), key(n, "reviewer"),
+      return new ReputationConfig(redis, List.copyOf(attesters), easVersion, key(n, "validator"), key(n, "reviewer"),
           from == null ? 0 : from.asLong());
     }
 

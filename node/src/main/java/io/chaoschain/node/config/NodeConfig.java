@@ -13,7 +13,8 @@ import java.util.Map;
  * @param chains configured chains by name
  * @param agents the agents this node runs
  * @param lifecycle timing of the proposal lifecycle loop
- * @param reputation contribution attestations and the ERC-8004 reputation/validation flow
+ * @param storage where the database lives (the embedded H2 file in dataDir unless a PostgreSQL URL is set)
+ * @param reputation reputation caching and which attesters are trusted
  */
 public record NodeConfig(
     Path source,
@@ -22,7 +23,46 @@ public record NodeConfig(
     Map<String, ChainConfig> chains,
     List<AgentConfig> agents,
     LifecycleConfig lifecycle,
+    StorageConfig storage,
     ReputationConfig reputation) {
+
+  /**
+   * @param url {@code postgresql://host:port/database}, or null for the embedded H2 database in {@code dataDir}
+   * @param user the PostgreSQL login
+   * @param passwordEnv environment variable holding the password (never the password itself in the file)
+   */
+  public record StorageConfig(String url, String user, String passwordEnv) {
+    public static StorageConfig embedded() {
+      return new StorageConfig(null, null, null);
+    }
+
+    public boolean isPostgres() {
+      return url != null;
+    }
+  }
+
+  /**
+   * Reputation: caching, trusted attesters, and how the node turns its agents' work into attestations and ERC-8004
+   * registry entries.
+   *
+   * @param redis {@code redis://host:port} caching scores and leaderboards for every node sharing the database, or
+   *     null for an in-process cache
+   * @param attesters signer addresses whose attestations the API accepts; empty accepts any valid signature
+   * @param easVersion the EAS contract version string off-chain attestations are signed under
+   * @param validator the key that validates simulation reports in the ValidationRegistry, or null for none
+   * @param reviewer the key that anchors outcome attestations with ReputationRegistry giveFeedback, or null for none;
+   *     it must not control the agent (the registry rejects self-feedback)
+   * @param fromBlock where reading feedback events from the ReputationRegistry starts
+   */
+  public record ReputationConfig(String redis, List<String> attesters, String easVersion, KeyConfig validator,
+      KeyConfig reviewer, long fromBlock) {
+    public static ReputationConfig defaults() {
+      return new ReputationConfig(null, List.of(), "1.3.0", null, null, 0);
+    }
+  }
+
+  /** An encrypted keystore and where its password comes from (file, else environment variable). */
+  public record KeyConfig(Path keystore, Path passwordFile, String passwordEnv) {}
 
   /** @param port 0 picks a free port */
   public record ApiConfig(boolean enabled, String host, int port) {}
@@ -88,24 +128,4 @@ public record NodeConfig(
    * @param exitWhenIdle stop the node once every agent's proposal reached a recorded outcome (used by the demo)
    */
   public record LifecycleConfig(Duration pollInterval, int outcomeBlocks, boolean exitWhenIdle) {}
-
-  /**
-   * How the node turns its agents' work into reputation.
-   *
-   * @param area the governance area agents' contributions and outcome reviews count in
-   * @param easVersion the EAS contract version string off-chain attestations are signed under
-   * @param validator the key that validates simulation reports in the ValidationRegistry, or null for none
-   * @param reviewer the key that anchors outcome attestations with ReputationRegistry giveFeedback, or null for none;
-   *     it must not control the agent (the registry rejects self-feedback)
-   * @param fromBlock where reading feedback events from the ReputationRegistry starts
-   */
-  public record ReputationConfig(String area, String easVersion, KeyConfig validator, KeyConfig reviewer,
-      long fromBlock) {
-    public static ReputationConfig defaults() {
-      return new ReputationConfig("risk-parameters", "1.3.0", null, null, 0);
-    }
-  }
-
-  /** An encrypted keystore and where its password comes from (file, else environment variable). */
-  public record KeyConfig(Path keystore, Path passwordFile, String passwordEnv) {}
 }

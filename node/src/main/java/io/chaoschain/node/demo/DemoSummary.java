@@ -23,14 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.web3j.tx.ReadonlyTransactionManager;
-import io.chaoschain.node.reputation.NodeReputation;
-import io.chaoschain.reputation.scoring.Domain;
-import io.chaoschain.reputation.scoring.ReputationScores;
-import io.chaoschain.reputation.scoring.ScoreTerm;
+import io.chaoschain.node.reputation.AgentProfile;
+import io.chaoschain.node.reputation.FeedbackEvents;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.Comparator;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * What the demo proved, gathered from the node's database and read back from the chain: the proposal, its simulated
@@ -51,7 +51,7 @@ public record DemoSummary(
    * The agent's reputation after the run.
    *
    * @param scores score per domain
-   * @param topTerms the largest terms of the score's breakdown, e.g. {@code OUTCOME_IMPROVED +10.000}
+   * @param topTerms the largest parts of the score's breakdown, e.g. {@code OUTCOME_IMPROVED x1 +10.000}
    * @param attestations signed attestations in the node's archive
    * @param attestationsDir where they are
    * @param feedbackTx the reviewer's giveFeedback transaction anchoring the outcome attestation, or null
@@ -74,30 +74,34 @@ public record DemoSummary(
   }
 
   private static Reputation reputation(DemoWorld world, ChaosChainNode node, String agentKey) throws Exception {
-    NodeReputation rep = node.reputation();
-    Instant asOf = Instant.ofEpochSecond(world.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
-        .send().getBlock().getTimestamp().longValueExact());
-    ReputationScores scores = rep.scores(asOf);
+    AgentProfile profile = node.reputation().profile(agentKey);
     Map<String, BigDecimal> perDomain = new LinkedHashMap<>();
-    for (Domain d : scores.domains()) {
-      perDomain.put(d.toString(), scores.score(agentKey, d));
+    List<Map.Entry<String, BigDecimal>> terms = new java.util.ArrayList<>();
+    for (AgentProfile.DomainScore d : profile.domains()) {
+      perDomain.put(d.domain(), d.score());
+      d.contributions().forEach((kind, part) -> terms.add(Map.entry(kind + " x" + part.count(), part.points())));
+      if (d.feedback().count() > 0) {
+        terms.add(Map.entry("FEEDBACK x" + d.feedback().count(), d.feedback().points()));
+      }
     }
-    List<String> top = scores.explain(agentKey).terms().stream()
-        .sorted(Comparator.comparing((ScoreTerm t) -> t.value().abs()).reversed())
+    List<String> top = terms.stream()
+        .sorted(Comparator.comparing((Map.Entry<String, BigDecimal> e) -> e.getValue().abs()).reversed())
         .limit(4)
-        .map(t -> label(t) + " " + (t.value().signum() >= 0 ? "+" : "") + t.value().setScale(3, RoundingMode.HALF_UP))
+        .map(e -> e.getKey() + " " + (e.getValue().signum() >= 0 ? "+" : "") + e.getValue().setScale(3, RoundingMode.HALF_UP))
         .toList();
-    var feedback = rep.ledger().feedback().stream().findFirst();
-    return new Reputation(perDomain, top, rep.archive().readAll().size(),
-        world.dir().relativize(rep.archive().dir()).toString(), feedback.map(f -> f.txHash()).orElse(null),
-        feedback.map(f -> f.feedbackHash()).orElse(null));
-  }
-
-  private static String label(ScoreTerm t) {
-    return switch (t) {
-      case ScoreTerm.Contribution c -> c.event().kind().name();
-      case ScoreTerm.Feedback f -> "FEEDBACK from " + f.event().reviewer().substring(0, 10) + "…";
-    };
+    EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(world.deployment().deployBlock())),
+        DefaultBlockParameterName.LATEST, world.deployment().reputationRegistry());
+    filter.addSingleTopic(FeedbackEvents.NEW_FEEDBACK_TOPIC);
+    var logs = world.web3j().ethGetLogs(filter).send().getLogs();
+    String feedbackTx = null;
+    String feedbackHash = null;
+    if (!logs.isEmpty()) {
+      Log log = (Log) logs.getFirst().get();
+      feedbackTx = log.getTransactionHash();
+      feedbackHash = "0x" + log.getData().substring(log.getData().length() - 64);
+    }
+    return new Reputation(perDomain, top, node.attestations().readAll().size(),
+        world.dir().relativize(node.attestations().dir()).toString(), feedbackTx, feedbackHash);
   }
 
   public String render() {

@@ -170,7 +170,6 @@ public final class DemoWorld implements AutoCloseable {
             reputationRegistry: "%s"
             validationRegistry: "%s"
         reputation:
-          area: risk-parameters
           validator:
             keystore: keys/validator.json
             passwordFile: %s

@@ -1,49 +1,54 @@
 package io.chaoschain.node.reputation;
 
-import io.chaoschain.reputation.scoring.CredRankReputationEngine;
-import io.chaoschain.reputation.scoring.ReputationEngine;
-import io.chaoschain.reputation.scoring.ReputationScores;
-import java.time.Instant;
+import io.chaoschain.reputation.attestation.OffchainAttestation;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A node's reputation state: the attestation archive under the data directory, the ledger fed by the lifecycle and
- * the feedback monitor, and the engine that scores it.
+ * The reputation side of a running node as the lifecycle and the feedback monitor feed it: signed attestations go to
+ * the attestation archive (by the {@link ContributionRecorder}) and into the {@link ReputationService}; the
+ * reputation registry's feedback events go into the service too, and the anchored hashes they carry are remembered so
+ * that the lifecycle knows when an outcome review has come back from the chain.
  */
-public final class NodeReputation {
+public final class NodeReputation implements ReputationSink {
   private final AttestationArchive archive;
-  private final MemoryReputationLedger ledger;
-  private final ReputationEngine engine;
+  private final ReputationService service;
+  private final Set<String> anchoredHashes = ConcurrentHashMap.newKeySet();
 
-  public NodeReputation(AttestationArchive archive, MemoryReputationLedger ledger, ReputationEngine engine) {
+  public NodeReputation(AttestationArchive archive, ReputationService service) {
     this.archive = archive;
-    this.ledger = ledger;
-    this.engine = engine;
-  }
-
-  public NodeReputation(AttestationArchive archive, MemoryReputationLedger ledger) {
-    this(archive, ledger, new CredRankReputationEngine());
+    this.service = service;
   }
 
   public AttestationArchive archive() {
     return archive;
   }
 
-  public MemoryReputationLedger ledger() {
-    return ledger;
+  public ReputationService service() {
+    return service;
   }
 
-  public ReputationEngine engine() {
-    return engine;
+  @Override
+  public void record(OffchainAttestation attestation) {
+    service.record(attestation);
   }
 
-  /** Scores of everything in the ledger as of {@code asOf}. */
-  public ReputationScores scores(Instant asOf) {
-    return engine.score(ledger.log(), asOf);
+  @Override
+  public void recordFeedback(ChainFeedback f) {
+    service.recordFeedback(new NewFeedback(f.chainId(), f.txHash(), f.logIndex(), f.agentId(), f.client(),
+        f.feedbackIndex(), f.value(), f.valueDecimals(), f.tag1(), f.tag2(), f.givenAt()));
+    anchoredHashes.add(f.feedbackHash().toLowerCase(Locale.ROOT));
   }
 
-  /** Whether feedback anchoring {@code feedbackHash} has come back from the chain into the ledger. */
+  @Override
+  public void recordRevocation(ChainRevocation r) {
+    service.recordRevocation(new FeedbackRevoked(r.chainId(), r.txHash(), r.logIndex(), r.agentId(), r.client(),
+        r.feedbackIndex(), r.revokedAt()));
+  }
+
+  /** Whether feedback anchoring {@code feedbackHash} has been read back from the chain since the node started. */
   public boolean feedbackSeen(String feedbackHash) {
-    return ledger.feedback().stream().anyMatch(f -> f.feedbackHash().equalsIgnoreCase(feedbackHash.toLowerCase(Locale.ROOT)));
+    return anchoredHashes.contains(feedbackHash.toLowerCase(Locale.ROOT));
   }
 }

@@ -33,7 +33,8 @@ import org.web3j.utils.Numeric;
  * Turns one agent's proposal lifecycle into reputation: at each step that matters it signs a contribution attestation
  * (drafted, simulated, submitted, accepted or defeated, executed, metric outcome) with the agent's operator key; a
  * validator key, when configured, has the simulation validated in the ERC-8004 ValidationRegistry (the agent requests,
- * the validator answers with a 0-100 score and the report hash) and attests the validation; a reviewer key, when
+ * the validator answers with a 0-100 score and the report hash) and attests its verdict about the agent
+ * ({@code validation.confirmed} from 50 up, else {@code validation.contradicted}); a reviewer key, when
  * configured, anchors the outcome attestation in the ReputationRegistry with {@code giveFeedback}
  * ({@code feedbackHash} = the attestation UID).
  *
@@ -49,10 +50,10 @@ public final class ReputationFlow implements ProposalObserver {
   private static final Set<ProposalState> ACCEPTED =
       EnumSet.of(ProposalState.SUCCEEDED, ProposalState.QUEUED, ProposalState.EXECUTED);
 
-  /** Which agent, where, and under which governance area its contributions count. */
-  public record Agent(long chainId, BigInteger agentId, String operator, String area) {
+  /** Which agent, on which chain, with which operator address (the recipient of its attestations). */
+  public record Agent(long chainId, BigInteger agentId, String operator) {
     public String chain() {
-      return io.chaoschain.reputation.mapping.Contributions.chain(chainId);
+      return "eip155:" + chainId;
     }
   }
 
@@ -165,7 +166,8 @@ public final class ReputationFlow implements ProposalObserver {
   /** The agent asks the validator to check the simulation; the validator answers and attests its validation. */
   private boolean validate(StoredProposal p, String subject, SimulationReport report, boolean passed) throws Exception {
     Role v = validator.orElseThrow();
-    if (done.contains(key(ContributionKind.VALIDATION_GIVEN, subject, v.signer().signer()))) {
+    if (done.contains(key(ContributionKind.VALIDATION_CONFIRMED, subject, v.signer().signer()))
+        || done.contains(key(ContributionKind.VALIDATION_CONTRADICTED, subject, v.signer().signer()))) {
       return true;
     }
     ReputationAnchor registries = anchor.orElseThrow();
@@ -184,8 +186,10 @@ public final class ReputationFlow implements ProposalObserver {
       status = registries.validationStatus(requestHash);
     }
     var answered = status.orElseThrow();
-    attest(v, ContributionKind.VALIDATION_GIVEN, subject, BigInteger.valueOf(answered.response()), 0,
-        answered.responseHash(), answered.lastUpdate());
+    ContributionKind verdict = answered.response() >= ValidationScore.PASS
+        ? ContributionKind.VALIDATION_CONFIRMED : ContributionKind.VALIDATION_CONTRADICTED;
+    attest(v, verdict, subject, BigInteger.valueOf(answered.response()), 0, answered.responseHash(),
+        answered.lastUpdate());
     return true;
   }
 
@@ -198,7 +202,8 @@ public final class ReputationFlow implements ProposalObserver {
       long from = chain.executionBlock(p.onchainId());
       Optional<String> existing = registries.findFeedback(agent.agentId(), r.address(), outcome.uid(), from);
       if (existing.isEmpty()) {
-        TxResult tx = registries.giveFeedback(r.sender(), agent.agentId(), feedbackValue(gain), 2, agent.area(),
+        TxResult tx = registries.giveFeedback(r.sender(), agent.agentId(), feedbackValue(gain), 2,
+            ReputationMapping.DEFAULT_AREA,
             ContributionKind.METRIC_OUTCOME.code(), "attestations/" + outcome.uid() + ".json", outcome.uid());
         say("outcome anchored in the reputation registry by reviewer " + r.address() + ": giveFeedback tx "
             + tx.hash());

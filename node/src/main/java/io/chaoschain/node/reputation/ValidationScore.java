@@ -10,6 +10,9 @@ import java.math.RoundingMode;
  * point it rose), clamped to [0, 100]. A proposal that simulates cleanly but does not move the target metric scores 50.
  */
 public final class ValidationScore {
+  /** From this score on, a validation confirms the agent's work. */
+  public static final int PASS = 50;
+
   private ValidationScore() {}
 
   public static int of(SimulationReport report, boolean passed) {

@@ -33,18 +33,19 @@ import io.chaoschain.node.reputation.ContributionRecorder;
 import io.chaoschain.node.reputation.EvmChainFacts;
 import io.chaoschain.node.reputation.FeedbackEvents;
 import io.chaoschain.node.reputation.FeedbackListener;
-import io.chaoschain.node.reputation.MemoryReputationLedger;
 import io.chaoschain.node.reputation.NodeReputation;
 import io.chaoschain.node.reputation.ReputationAnchor;
 import io.chaoschain.node.reputation.ReputationFlow;
 import io.chaoschain.node.reputation.VolatileCheckpointStore;
 import io.chaoschain.node.config.NodeConfig.KeyConfig;
-import io.chaoschain.core.TimeProvider;
 import io.chaoschain.core.UserFacingException;
 import io.chaoschain.reputation.attestation.AttestationSigner;
 import io.chaoschain.reputation.attestation.AttestationVerifier;
 import io.chaoschain.reputation.attestation.EasDomain;
 import io.chaoschain.reputation.attestation.OffchainAttestation;
+import io.chaoschain.node.reputation.ReputationService;
+import io.chaoschain.node.reputation.ScoreCache;
+import io.chaoschain.core.TimeProvider;
 import io.chaoschain.simulation.AnvilForkSimulator;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -71,13 +72,18 @@ public final class ChaosChainNode implements AutoCloseable {
   private final List<ProposalLifecycle> lifecycles;
   private final List<Service> services;
   private final ApiServer api;
-  private final NodeReputation reputation;
+  private final ScoreCache scoreCache;
+  private final ReputationService reputation;
+  private final AttestationArchive attestations;
 
   private ChaosChainNode(NodeConfig config, Database database, Map<String, EvmChainClient> clients,
-      List<Service> monitors, List<ProposalLifecycle> lifecycles, ApiServer api, NodeReputation reputation) {
+      List<Service> monitors, List<ProposalLifecycle> lifecycles, ApiServer api, ScoreCache scoreCache,
+      ReputationService reputation, AttestationArchive attestations) {
+    this.attestations = attestations;
     this.config = config;
-    this.reputation = reputation;
     this.database = database;
+    this.scoreCache = scoreCache;
+    this.reputation = reputation;
     this.clients = clients;
     this.lifecycles = lifecycles;
     this.api = api;
@@ -95,6 +101,7 @@ public final class ChaosChainNode implements AutoCloseable {
   public static ChaosChainNode start(NodeConfig config, LifecycleListener listener) {
     Map<String, EvmChainClient> clients = new LinkedHashMap<>();
     Database database = null;
+    ScoreCache scoreCache = null;
     try {
       for (ChainConfig chain : config.chains().values()) {
         clients.put(chain.name(), EvmChainClient.connect(new ChainEndpoints(chain.name(), chain.chainId(), chain.rpc())));
@@ -115,31 +122,36 @@ public final class ChaosChainNode implements AutoCloseable {
               + " the agents' operator keys (ERC-8004: nobody validates or reviews their own agent)");
         }
       }
-      database = Database.open(config.dataDir());
+      database = NodeStorage.open(config, TimeProvider.system());
+      scoreCache = NodeStorage.scoreCache(config);
+      ReputationService reputation = NodeStorage.reputation(config, database, scoreCache, TimeProvider.system());
+      if (database.stores().reputation().counts().total() > 0) {
+        reputation.refresh(); // scores decayed while the node was down
+      }
       for (ChainConfig chain : config.chains().values()) {
         database.stores().chains().save(new ChainRecord(chain.name(), chain.chainId(),
             chain.rpc().stream().map(Redaction::url).collect(java.util.stream.Collectors.joining(","))));
       }
-      NodeReputation reputation = new NodeReputation(
-          new AttestationArchive(config.dataDir().resolve("attestations")),
-          new MemoryReputationLedger(config.reputation().area()));
-      loadArchive(reputation);
+      NodeReputation nodeReputation = new NodeReputation(
+          new AttestationArchive(config.dataDir().resolve("attestations")), reputation);
+      loadArchive(nodeReputation);
       NodeApi.HeadCache heads = new NodeApi.HeadCache(config);
       List<ProposalLifecycle> lifecycles = new ArrayList<>();
       Map<String, NonceManager> nonces = new LinkedHashMap<>(); // one per chain, shared by agents that share a key
       for (AgentConfig agent : config.agents()) {
         lifecycles.add(lifecycle(config, agent, clients.get(agent.chain()), signers.get(agent.name()), database, heads,
-            nonces, listener, reputation, validatorKey, reviewerKey));
+            nonces, listener, nodeReputation, validatorKey, reviewerKey));
       }
       List<Service> monitors = new ArrayList<>();
       for (ChainConfig chain : config.chains().values()) {
         monitors.add(voteMonitor(config, chain, clients.get(chain.name()), database, listener));
         if (chain.reputationRegistry() != null) {
-          monitors.add(feedbackMonitor(config, chain, clients.get(chain.name()), reputation));
+          monitors.add(feedbackMonitor(config, chain, clients.get(chain.name()), nodeReputation));
         }
       }
-      ApiServer api = config.api().enabled() ? NodeApi.create(config, database, heads) : null;
-      ChaosChainNode node = new ChaosChainNode(config, database, clients, monitors, lifecycles, api, reputation);
+      ApiServer api = config.api().enabled() ? NodeApi.create(config, database, heads, reputation) : null;
+      ChaosChainNode node = new ChaosChainNode(config, database, clients, monitors, lifecycles, api, scoreCache,
+          reputation, nodeReputation.archive());
       try {
         for (Service s : node.services) {
           s.start().get(30, TimeUnit.SECONDS);
@@ -151,9 +163,11 @@ public final class ChaosChainNode implements AutoCloseable {
       }
       return node;
     } catch (RuntimeException e) {
+      closeQuietly(scoreCache);
       closeQuietly(database, clients);
       throw e;
     } catch (Exception e) {
+      closeQuietly(scoreCache);
       closeQuietly(database, clients);
       throw new IllegalStateException("node failed to start: " + e.getMessage(), e);
     }
@@ -212,16 +226,18 @@ public final class ChaosChainNode implements AutoCloseable {
         new AttestationSigner(domain, key.credentials()),
         key == signer ? sender : TransactionSender.create(client, key, nonces, RevertDecoder.bundled(),
             TransactionSender.Options.defaults()));
-    reputation.ledger().linkReviewer(signer.address(), chain.chainId() + ":" + agent.agentId());
     return new ReputationFlow(agent.name(),
-        new ReputationFlow.Agent(chain.chainId(), BigInteger.valueOf(agent.agentId()), signer.address(),
-            config.reputation().area()),
+        new ReputationFlow.Agent(chain.chainId(), BigInteger.valueOf(agent.agentId()), signer.address()),
         role.apply(signer), validatorKey.map(role), reviewerKey.map(role), anchor,
-        new ContributionRecorder(reputation.archive(), reputation.ledger(), TimeProvider.system()),
+        new ContributionRecorder(reputation.archive(), reputation, TimeProvider.system()),
         new EvmChainFacts(client, chain.governor(), gateway), database.stores(), reputation::feedbackSeen, listener);
   }
 
-  /** Feeds the ReputationRegistry's confirmed feedback events into the ledger, from reputation.fromBlock on. */
+  /**
+   * Feeds the ReputationRegistry's confirmed feedback events into the reputation service, from reputation.fromBlock
+   * on at every start (the service ignores events it already stored), so the node sees again which outcome
+   * attestations are anchored.
+   */
   private static Service feedbackMonitor(NodeConfig config, ChainConfig chain, EvmChainClient client,
       NodeReputation reputation) {
     var monitorConfig = ConfirmedEventMonitor.Config.of("feedback:" + chain.name() + ":" + chain.reputationRegistry(),
@@ -230,15 +246,15 @@ public final class ChaosChainNode implements AutoCloseable {
             config.reputation().fromBlock(), chain.confirmations())
         .withPollInterval(config.lifecycle().pollInterval());
     return new ConfirmedEventMonitor(client, monitorConfig, new VolatileCheckpointStore(),
-        new FeedbackListener(client, reputation.ledger()));
+        new FeedbackListener(client, reputation));
   }
 
-  /** Loads the archived attestations that still verify into the ledger. */
+  /** Stores archived attestations the service lacks (a crash between writing the file and storing it). */
   private static void loadArchive(NodeReputation reputation) {
     AttestationVerifier verifier = new AttestationVerifier(TimeProvider.system());
     for (OffchainAttestation a : reputation.archive().readAll()) {
       if (verifier.verify(a).valid()) {
-        reputation.ledger().record(a);
+        reputation.record(a);
       } else {
         LOG.warn("ignoring attestation {}: it does not verify", a.uid());
       }
@@ -274,9 +290,14 @@ public final class ChaosChainNode implements AutoCloseable {
     return config;
   }
 
-  /** The node's attestations, reputation ledger and scoring. */
-  public NodeReputation reputation() {
+  /** Agent reputation over this node's database: record attestations and chain feedback, read scores. */
+  public ReputationService reputation() {
     return reputation;
+  }
+
+  /** The signed attestations this node made, as files under {@code dataDir/attestations}. */
+  public AttestationArchive attestations() {
+    return attestations;
   }
 
   public Optional<Integer> apiPort() {
@@ -297,7 +318,18 @@ public final class ChaosChainNode implements AutoCloseable {
         LOG.warn("stopping {} failed: {}", services.get(i).name(), e.getMessage());
       }
     }
+    closeQuietly(scoreCache);
     closeQuietly(database, clients);
+  }
+
+  private static void closeQuietly(ScoreCache cache) {
+    if (cache != null) {
+      try {
+        cache.close();
+      } catch (RuntimeException e) {
+        LOG.debug("closing the score cache failed", e);
+      }
+    }
   }
 
   private static void closeQuietly(Database database, Map<String, EvmChainClient> clients) {

@@ -5,6 +5,7 @@ import io.chaoschain.node.api.ApiServer;
 import io.chaoschain.node.api.ApiToken;
 import io.chaoschain.node.api.ChainHeads;
 import io.chaoschain.node.config.NodeConfig;
+import io.chaoschain.node.reputation.ReputationService;
 import io.chaoschain.node.store.Database;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,10 @@ final class NodeApi {
     }
   }
 
-  static ApiServer create(NodeConfig config, Database database, HeadCache heads) {
+  static ApiServer create(NodeConfig config, Database database, HeadCache heads, ReputationService reputation) {
     String token = ApiToken.loadOrCreate(config.dataDir());
-    return new ApiServer(new ApiOptions(config.api().host(), config.api().port(), token), database.stores(), heads);
+    return new ApiServer(new ApiOptions(config.api().host(), config.api().port(), token), database.stores(), heads,
+        new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
+        io.chaoschain.core.TimeProvider.system(), reputation);
   }
 }

@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's embedded database: an H2 file database in the data directory, migrated by Flyway when opened.
+ * The node's database, migrated by Flyway when opened: by default an embedded H2 file database in the data directory;
+ * in production a PostgreSQL server ({@link #openPostgres}).
  *
- * <p>H2 runs in PostgreSQL mode and the migrations use portable SQL only, so the same schema can later run on
- * PostgreSQL. Work done inside {@link #inTransaction(Supplier)} shares one connection and commits or rolls back as a
+ * <p>H2 runs in PostgreSQL mode and the migrations use portable SQL only, so the same schema runs on both. Work done inside {@link #inTransaction(Supplier)} shares one connection and commits or rolls back as a
  * whole; every store call made on that thread joins it.
  */
 public final class Database implements AutoCloseable {
@@ -32,8 +32,11 @@ public final class Database implements AutoCloseable {
   private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
   private final Path dataDir;
-  private final Path dbFile;
-  private final JdbcConnectionPool pool;
+  /** What the database is, for messages: the H2 file or the PostgreSQL URL (which never carries the password). */
+  private final String where;
+  private final DataSource pool;
+  private final Runnable disposePool;
+  private final boolean postgres;
   private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
   private final Stores stores;
   private volatile boolean closed;
@@ -41,11 +44,14 @@ public final class Database implements AutoCloseable {
   /** The node's exclusive claim on the data directory (null for a reader such as {@code proposals list}). */
   private final java.nio.channels.FileChannel nodeLock;
 
-  private Database(Path dataDir, JdbcConnectionPool pool, TimeProvider time, java.nio.channels.FileChannel nodeLock) {
+  private Database(Path dataDir, String where, DataSource pool, Runnable disposePool, boolean postgres,
+      TimeProvider time, java.nio.channels.FileChannel nodeLock) {
     this.nodeLock = nodeLock;
     this.dataDir = dataDir;
-    this.dbFile = dataDir.resolve(FILE_NAME + ".mv.db");
+    this.where = where;
     this.pool = pool;
+    this.disposePool = disposePool;
+    this.postgres = postgres;
     this.stores =
         new Stores(
             new JdbcChainStore(this, time),
@@ -54,7 +60,8 @@ public final class Database implements AutoCloseable {
             new JdbcSimulationStore(this, time),
             new JdbcVoteStore(this),
             new JdbcAgentStore(this, time),
-            new JdbcCheckpointStore(this, time));
+            new JdbcCheckpointStore(this, time),
+            new JdbcReputationRepository(this, time));
   }
 
   /** Opens (creating if needed) the database in {@code dataDir} with the system clock. */
@@ -105,6 +112,50 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens the PostgreSQL database {@code target} and migrates it to the latest schema. {@code dataDir} still holds the
+   * node's other state (API token); it is not locked, since PostgreSQL itself arbitrates between connections.
+   *
+   * @throws UserFacingException when the server cannot be reached, refuses the login or the schema cannot be migrated
+   */
+  public static Database openPostgres(PostgresTarget target, Path dataDir, TimeProvider time) {
+    Path dir = prepareDirectory(dataDir);
+    com.zaxxer.hikari.HikariDataSource pool = null;
+    try {
+      com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+      config.setJdbcUrl(target.jdbcUrl());
+      config.setUsername(target.user());
+      if (target.password() != null) {
+        config.setPassword(target.password());
+      }
+      config.setMaximumPoolSize(32);
+      config.setPoolName("chaoschain-postgres");
+      // fail fast with our own message instead of a pool that retries in the background
+      config.setInitializationFailTimeout(-1);
+      config.setConnectionTimeout(10_000);
+      pool = new com.zaxxer.hikari.HikariDataSource(config);
+      try (Connection probe = pool.getConnection()) {
+        probe.isValid(2);
+      }
+      migrate(pool, target.url());
+      LOG.info("database {} open", target.url());
+      com.zaxxer.hikari.HikariDataSource opened = pool;
+      return new Database(dir, target.url(), pool, opened::close, true, time, null);
+    } catch (SQLException e) {
+      if (pool != null) {
+        pool.close();
+      }
+      // the driver's message names host, port and user, never the password
+      throw new UserFacingException("error: cannot open PostgreSQL database " + target.url() + ": "
+          + firstLine(e.getMessage()) + "; check storage.url, storage.user and the password variable", e);
+    } catch (RuntimeException e) {
+      if (pool != null) {
+        pool.close();
+      }
+      throw e;
+    }
+  }
+
   private static Database connect(Path dir, Path dbFile, TimeProvider time, java.nio.channels.FileChannel lock) {
     JdbcConnectionPool pool = null;
     try {
@@ -114,9 +165,10 @@ public final class Database implements AutoCloseable {
       try (Connection probe = pool.getConnection()) {
         probe.isValid(1);
       }
-      migrate(pool, dbFile);
+      migrate(pool, dbFile.toString());
       LOG.info("database {} open", dbFile);
-      return new Database(dir, pool, time, lock);
+      JdbcConnectionPool opened = pool;
+      return new Database(dir, dbFile.toString(), pool, opened::dispose, false, time, lock);
     } catch (SQLException e) {
       release(dir, pool, lock);
       if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
@@ -146,6 +198,16 @@ public final class Database implements AutoCloseable {
     return dataDir;
   }
 
+  /** True when this is a PostgreSQL server rather than the embedded H2 file. */
+  public boolean isPostgres() {
+    return postgres;
+  }
+
+  /** The H2 file or PostgreSQL URL (without password) this database lives in. */
+  public String location() {
+    return where;
+  }
+
   /** For tools that need plain JDBC (reports, exports); the stores are the normal way in. */
   public DataSource dataSource() {
     return pool;
@@ -173,8 +235,9 @@ public final class Database implements AutoCloseable {
       return;
     }
     closed = true;
-    release(dataDir, pool, nodeLock);
-    LOG.info("database {} closed", dbFile);
+    disposePool.run();
+    release(dataDir, null, nodeLock);
+    LOG.info("database {} closed", where);
   }
 
   /** Runs {@code work} on the current transaction's connection, or on a pooled connection in auto-commit mode. */
@@ -230,7 +293,7 @@ public final class Database implements AutoCloseable {
 
   private void checkOpen() {
     if (closed) {
-      throw new IllegalStateException("database " + dbFile + " is closed");
+      throw new IllegalStateException("database " + where + " is closed");
     }
   }
 
@@ -266,7 +329,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static void migrate(DataSource dataSource, Path dbFile) {
+  private static void migrate(DataSource dataSource, String dbFile) {
     try {
       Flyway.configure()
           .dataSource(dataSource)

@@ -8,4 +8,5 @@ public record Stores(
     SimulationStore simulations,
     VoteStore votes,
     AgentStore agents,
-    CheckpointStore checkpoints) {}
+    CheckpointStore checkpoints,
+    ReputationRepository reputation) {}

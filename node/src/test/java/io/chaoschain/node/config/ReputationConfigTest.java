@@ -50,7 +50,7 @@ class ReputationConfigTest {
             validationRegistry: "0x00000000000000000000000000000000000000b7"
         """, """
         reputation:
-          area: treasury
+          easVersion: 1.2.0
           validator:
             keystore: keys/validator.json
             passwordFile: keys/pw
@@ -65,7 +65,7 @@ class ReputationConfigTest {
     assertThat(chain.reputationRegistry()).isEqualTo("0x00000000000000000000000000000000000000b6");
     assertThat(chain.validationRegistry()).isEqualTo("0x00000000000000000000000000000000000000b7");
     var rep = config.reputation();
-    assertThat(rep.area()).isEqualTo("treasury");
+    assertThat(rep.easVersion()).isEqualTo("1.2.0");
     assertThat(rep.fromBlock()).isEqualTo(120);
     assertThat(rep.validator().keystore()).isEqualTo(dir.resolve("keys/validator.json"));
     assertThat(rep.validator().passwordFile()).isEqualTo(dir.resolve("keys/pw"));

@@ -12,8 +12,15 @@ import io.chaoschain.node.cli.ChaosChainCommand;
 import io.chaoschain.node.config.ConfigLoader;
 import io.chaoschain.node.demo.DemoWorld;
 import io.chaoschain.node.reputation.FeedbackEvents;
-import io.chaoschain.node.reputation.MemoryReputationLedger;
+import io.chaoschain.chains.ChainEndpoints;
+import io.chaoschain.chains.EvmChainClient;
+import io.chaoschain.node.reputation.AgentProfile;
+import io.chaoschain.node.reputation.AttestationArchive;
+import io.chaoschain.node.reputation.InMemoryScoreCache;
 import io.chaoschain.node.reputation.NodeReputation;
+import io.chaoschain.node.reputation.ReputationMapping;
+import io.chaoschain.node.reputation.ReputationService;
+import io.chaoschain.node.store.Database;
 import io.chaoschain.node.reputation.ReputationFlow;
 import io.chaoschain.node.reputation.ReputationRebuild;
 import io.chaoschain.node.reputation.ValidationScore;
@@ -24,18 +31,12 @@ import io.chaoschain.reputation.attestation.AttestationVerifier;
 import io.chaoschain.reputation.attestation.ContributionKind;
 import io.chaoschain.reputation.attestation.ContributionRecord;
 import io.chaoschain.reputation.attestation.OffchainAttestation;
-import io.chaoschain.reputation.scoring.Domain;
-import io.chaoschain.reputation.scoring.ReputationScores;
-import io.chaoschain.reputation.scoring.ScoreExplanation;
-import io.chaoschain.reputation.scoring.ScoreTerm;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -52,8 +53,6 @@ import org.web3j.tx.gas.StaticGasProvider;
  * it from the attestation files and the chain's events gives exactly the same scores and explanations.
  */
 class ReputationFlowIT {
-  private static final String AREA = "risk-parameters";
-
   @TempDir Path dir;
 
   @Test
@@ -61,25 +60,22 @@ class ReputationFlowIT {
     List<String> progress = new ArrayList<>();
     try (DemoWorld world = DemoWorld.create(DemoWorld.Options.demo(dir.resolve("demo"), 7, 14), progress::add)) {
       var config = ConfigLoader.load(world.config());
-      StoredProposal p;
       String agentKey = world.deployment().chainId() + ":" + world.agentId();
-      Domain domain = Domain.of("eip155:" + world.deployment().chainId(), AREA);
-      Map<String, OffchainAttestation> byKind;
+      String domain = world.deployment().chainId() + "/" + ReputationMapping.DEFAULT_AREA;
+      StoredProposal p;
       int attestationFiles;
-      ReputationScores before;
       try (ChaosChainNode node = ChaosChainNode.start(config, (a, m) -> progress.add(a + ": " + m))) {
         runUntilIdle(world, node, progress);
         p = node.database().stores().proposals().all().getFirst();
         assertThat(p.state()).isEqualTo(ProposalState.EXECUTED);
         assertThat(p.outcome().improved()).isTrue();
-        NodeReputation reputation = node.reputation();
 
         // attestations: one per step, each a verifiable file under the data dir
-        List<OffchainAttestation> archived = reputation.archive().readAll();
-        byKind = archived.stream().collect(Collectors.toMap(
+        List<OffchainAttestation> archived = node.attestations().readAll();
+        Map<String, OffchainAttestation> byKind = archived.stream().collect(Collectors.toMap(
             a -> ContributionRecord.decode(a.data()).kind().code(), Function.identity()));
         assertThat(byKind.keySet()).containsExactlyInAnyOrder("proposal.drafted", "proposal.simulated",
-            "proposal.submitted", "validation.given", "proposal.accepted", "proposal.executed", "metric.outcome");
+            "proposal.submitted", "validation.confirmed", "proposal.accepted", "proposal.executed", "metric.outcome");
         AttestationVerifier verifier = new AttestationVerifier(TimeProvider.system());
         String operator = node.database().stores().agents().find(agentKey).orElseThrow().operator();
         for (OffchainAttestation a : archived) {
@@ -87,11 +83,12 @@ class ReputationFlowIT {
           ContributionRecord r = ContributionRecord.decode(a.data());
           assertThat(r.agentId()).isEqualTo(world.agentId());
           assertThat(r.subject()).isEqualTo(Hex.encode(org.web3j.utils.Numeric.toBytesPadded(p.onchainId(), 32)));
-          String expectedSigner = r.kind() == ContributionKind.VALIDATION_GIVEN
+          String expectedSigner = r.kind() == ContributionKind.VALIDATION_CONFIRMED
               ? AnvilAccounts.credentials(4).getAddress() : operator;
           assertThat(a.signer()).isEqualToIgnoringCase(expectedSigner);
-          Path file = reputation.archive().fileOf(a.uid());
+          Path file = node.attestations().fileOf(a.uid());
           assertThat(ChaosChainCommand.execute("reputation", "verify", file.toString())).as("verify %s", file).isZero();
+          assertThat(node.reputation().profile(agentKey).attestations()).isEqualTo(archived.size());
         }
         OffchainAttestation outcome = byKind.get("metric.outcome");
         assertThat(ContributionRecord.decode(outcome.data()).value()).isPositive();
@@ -112,90 +109,101 @@ class ReputationFlowIT {
             .isGreaterThan(50);
         assertThat(Hex.encode(status.component4())).isEqualTo(p.reportHash());
         assertThat(status.component5()).isEqualTo(ReputationFlow.SIMULATION_TAG);
-        var feedback = ReputationRegistry.load(world.deployment().reputationRegistry(), world.web3j(), reader, gas);
+        var registry = ReputationRegistry.load(world.deployment().reputationRegistry(), world.web3j(), reader, gas);
         String reviewer = AnvilAccounts.credentials(5).getAddress();
-        assertThat(feedback.getLastIndex(world.agentId(), reviewer).send()).isEqualTo(BigInteger.ONE);
-        var stored = feedback.readFeedback(world.agentId(), reviewer, BigInteger.ONE).send();
+        assertThat(registry.getLastIndex(world.agentId(), reviewer).send()).isEqualTo(BigInteger.ONE);
+        var stored = registry.readFeedback(world.agentId(), reviewer, BigInteger.ONE).send();
         assertThat(stored.component1()).as("50 + improvement in points, 2 decimals").isGreaterThan(BigInteger.valueOf(5000));
-        assertThat(stored.component3()).isEqualTo(AREA);
+        assertThat(stored.component3()).isEqualTo(ReputationMapping.DEFAULT_AREA);
         assertThat(stored.component4()).isEqualTo("metric.outcome");
-        var seen = reputation.ledger().feedback();
-        assertThat(seen).singleElement().satisfies(f -> {
-          assertThat(f.feedbackHash()).isEqualTo(outcome.uid());
-          assertThat(f.client()).isEqualToIgnoringCase(reviewer);
-        });
+        assertThat(anchoredHashes(world)).containsExactly(outcome.uid());
 
         // scores reflect the executed, improved, validated and positively reviewed proposal
-        Instant asOf = latestBlockTime(world);
-        before = reputation.scores(asOf);
-        ScoreExplanation why = before.explain(agentKey, domain);
-        assertThat(before.score(agentKey, domain)).isPositive().isEqualTo(why.sumOfTerms());
-        assertThat(why.terms()).filteredOn(t -> t instanceof ScoreTerm.Contribution)
-            .extracting(t -> ((ScoreTerm.Contribution) t).event().kind().name())
-            .contains("EXECUTED", "OUTCOME_IMPROVED", "ACCEPTED", "SUBMITTED", "VALIDATION_CONFIRMED");
-        assertThat(why.terms()).filteredOn(t -> t instanceof ScoreTerm.Feedback)
-            .singleElement().satisfies(t -> assertThat(t.value()).isPositive());
+        AgentProfile profile = node.reputation().profile(agentKey);
+        assertThat(profile.total()).isPositive();
+        AgentProfile.DomainScore score = profile.domains().stream().filter(d -> d.domain().equals(domain)).findFirst()
+            .orElseThrow();
+        assertThat(score.contributions()).containsKeys("EXECUTED", "OUTCOME_IMPROVED", "ACCEPTED", "SUBMITTED",
+            "VALIDATION_CONFIRMED");
+        assertThat(score.contributions().get("OUTCOME_IMPROVED").points()).isPositive();
+        assertThat(score.feedback().count()).isEqualTo(1);
+        assertThat(score.feedback().points()).isPositive();
         attestationFiles = archived.size();
-
-        // wipe the reputation state and rebuild it from the attestation files and the chain's events
-        MemoryReputationLedger ledger = reputation.ledger();
-        Map<String, ScoreExplanation> explanations = explainAll(before, agentKey, domain);
-        ledger.clear();
-        assertThat(reputation.scores(asOf).agents()).isEmpty();
-        long head = world.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
-        var result = ReputationRebuild.rebuild(reputation.archive(), clientOf(world), world.deployment().reputationRegistry(),
-            world.deployment().deployBlock(), head, ledger, TimeProvider.system());
-        assertThat(result).isEqualTo(new ReputationRebuild.Result(attestationFiles, 0, 1, 0));
-        ReputationScores rebuilt = reputation.scores(asOf);
-        assertThat(rebuilt.agents()).isEqualTo(before.agents());
-        assertThat(rebuilt.domains()).isEqualTo(before.domains());
-        for (String agent : before.agents()) {
-          for (Domain d : before.domains()) {
-            assertThat(rebuilt.score(agent, d)).isEqualTo(before.score(agent, d));
-          }
-        }
-        assertThat(explainAll(rebuilt, agentKey, domain)).isEqualTo(explanations);
       }
 
       // a restarted node re-observes the finished proposal: no second attestation, no second feedback
       try (ChaosChainNode node = ChaosChainNode.start(config, (a, m) -> progress.add("restart " + a + ": " + m))) {
         runUntilIdle(world, node, progress);
-        assertThat(node.reputation().archive().readAll()).hasSize(attestationFiles);
-        var reader = new ReadonlyTransactionManager(world.web3j(), world.deployment().timelock());
-        var feedback = ReputationRegistry.load(world.deployment().reputationRegistry(), world.web3j(), reader,
-            new StaticGasProvider(BigInteger.ONE, BigInteger.valueOf(1_000_000)));
-        assertThat(feedback.getLastIndex(world.agentId(), AnvilAccounts.credentials(5).getAddress()).send())
-            .isEqualTo(BigInteger.ONE);
-        Instant asOf = latestBlockTime(world);
-        assertThat(node.reputation().scores(asOf).explain(agentKey, domain).terms()).hasSameSizeAs(
-            before.explain(agentKey, domain).terms());
+        assertThat(node.attestations().readAll()).hasSize(attestationFiles);
+        assertThat(anchoredHashes(world)).hasSize(1);
+        assertThat(node.reputation().profile(agentKey).attestations()).isEqualTo(attestationFiles);
       }
-      assertThat(Files.list(dir.resolve("demo/node/attestations")).filter(f -> f.toString().endsWith(".json")).count())
-          .isEqualTo(attestationFiles);
-      assertThat(FeedbackEvents.NEW_FEEDBACK_TOPIC.toLowerCase(Locale.ROOT)).startsWith("0x");
+
+      // wipe the reputation tables, rebuild from the attestation files and the chain's events: identical scores
+      TimeProvider at = () -> Instant.parse("2030-01-01T00:00:00Z");
+      Path dataDir = config.dataDir();
+      AttestationArchive archive = new AttestationArchive(dataDir.resolve("attestations"));
+      try (Database database = Database.open(dataDir);
+          var client = EvmChainClient.connect(new ChainEndpoints("devnet", world.deployment().chainId(),
+              List.of(world.rpcUrl())))) {
+        ReputationService original = new ReputationService(database.stores().reputation(), new InMemoryScoreCache(), at);
+        original.rebuild();
+        Snapshot before = Snapshot.of(original);
+        assertThat(before.profiles()).containsKey(agentKey);
+
+        wipeReputationTables(database);
+        ReputationService wiped = new ReputationService(database.stores().reputation(), new InMemoryScoreCache(), at);
+        wiped.rebuild();
+        assertThat(wiped.profile(agentKey).domains()).isEmpty();
+
+        long head = client.blockNumber();
+        var result = ReputationRebuild.rebuild(archive, client, world.deployment().reputationRegistry(),
+            world.deployment().deployBlock(), head, new NodeReputation(archive, wiped), at);
+        assertThat(result).isEqualTo(new ReputationRebuild.Result(attestationFiles, 0, 1, 0));
+        wiped.rebuild();
+        assertThat(Snapshot.of(wiped)).isEqualTo(before);
+      }
     }
   }
 
-  private static Map<String, ScoreExplanation> explainAll(ReputationScores scores, String agentKey, Domain domain) {
-    Map<String, ScoreExplanation> out = new java.util.TreeMap<>();
-    for (String agent : scores.agents()) {
-      out.put(agent, scores.explain(agent));
-      for (Domain d : scores.domains()) {
-        out.put(agent + "@" + d, scores.explain(agent, d));
+  /** Every agent's profile (scores per domain with their breakdown) and every leaderboard's ranking. */
+  private record Snapshot(Map<String, AgentProfile> profiles, Object overall, Map<String, Object> boards) {
+    static Snapshot of(ReputationService service) {
+      Map<String, AgentProfile> profiles = new java.util.TreeMap<>();
+      Map<String, Object> boards = new java.util.TreeMap<>();
+      var overall = service.leaderboardUncached(null, 100);
+      for (var entry : overall.entries()) {
+        AgentProfile profile = service.profile(entry.agentId());
+        profiles.put(entry.agentId(), profile);
+        for (var d : profile.domains()) {
+          boards.put(d.domain(), service.leaderboardUncached(ReputationMapping.parseDomain(d.domain()), 100).entries());
+        }
+      }
+      return new Snapshot(profiles, overall.entries(), boards);
+    }
+  }
+
+  private static void wipeReputationTables(Database database) throws Exception {
+    try (var c = database.dataSource().getConnection(); var st = c.createStatement()) {
+      for (String table : List.of("reputation_score_history", "reputation_scores", "reputation_reviewers",
+          "reputation_feedback_revocations", "reputation_feedback", "reputation_attestations")) {
+        st.executeUpdate("DELETE FROM " + table);
       }
     }
-    assertThat(out).containsKey(agentKey + "@" + domain);
-    return out;
   }
 
-  private static io.chaoschain.chains.EvmChainClient clientOf(DemoWorld world) {
-    return io.chaoschain.chains.EvmChainClient.connect(new io.chaoschain.chains.ChainEndpoints("devnet",
-        world.deployment().chainId(), List.of(world.rpcUrl())));
-  }
-
-  private static Instant latestBlockTime(DemoWorld world) throws Exception {
-    return Instant.ofEpochSecond(world.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()
-        .getBlock().getTimestamp().longValueExact());
+  /** The feedbackHash of every NewFeedback event of the reputation registry. */
+  private static List<String> anchoredHashes(DemoWorld world) throws Exception {
+    var filter = new org.web3j.protocol.core.methods.request.EthFilter(
+        org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(world.deployment().deployBlock())),
+        DefaultBlockParameterName.LATEST, world.deployment().reputationRegistry());
+    filter.addSingleTopic(FeedbackEvents.NEW_FEEDBACK_TOPIC);
+    List<String> hashes = new ArrayList<>();
+    for (var result : world.web3j().ethGetLogs(filter).send().getLogs()) {
+      String data = ((org.web3j.protocol.core.methods.response.Log) result.get()).getData();
+      hashes.add("0x" + data.substring(data.length() - 64));
+    }
+    return hashes;
   }
 
   private static void runUntilIdle(DemoWorld world, ChaosChainNode node, List<String> progress) throws Exception {

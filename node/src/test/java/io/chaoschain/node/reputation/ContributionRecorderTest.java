@@ -18,6 +18,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ContributionRecorderTest {
+  /** Keeps what it is given, as the node's reputation service would, deduplicating by UID. */
+  static final class RecordingSink implements ReputationSink {
+    private final java.util.Map<String, OffchainAttestation> byUid = new java.util.LinkedHashMap<>();
+
+    @Override
+    public void record(OffchainAttestation attestation) {
+      byUid.putIfAbsent(attestation.uid(), attestation);
+    }
+
+    @Override
+    public void recordFeedback(ChainFeedback feedback) {}
+
+    @Override
+    public void recordRevocation(ChainRevocation revocation) {}
+
+    java.util.List<OffchainAttestation> attestations() {
+      return java.util.List.copyOf(byUid.values());
+    }
+  }
+
   @TempDir Path dir;
 
   private final AttestationSigner signer = new AttestationSigner(
@@ -31,7 +51,7 @@ class ContributionRecorderTest {
 
   @Test
   void shouldWriteAVerifiableFileNamedByTheUidAndPassItToTheSink() throws Exception {
-    MemoryReputationLedger ledger = new MemoryReputationLedger("risk-parameters");
+    RecordingSink ledger = new RecordingSink();
     var recorder = new ContributionRecorder(new AttestationArchive(dir), ledger, TimeProvider.system());
 
     OffchainAttestation a = recorder.record(signer, record(ContributionKind.PROPOSAL_SUBMITTED, 0), recipient, 1_700_000_000);
@@ -46,7 +66,7 @@ class ContributionRecorderTest {
 
   @Test
   void shouldGiveTheSameEventTheSameUidSoARerunStoresNothingNew() {
-    MemoryReputationLedger ledger = new MemoryReputationLedger("risk-parameters");
+    RecordingSink ledger = new RecordingSink();
     var archive = new AttestationArchive(dir);
     var first = new ContributionRecorder(archive, ledger, TimeProvider.system())
         .record(signer, record(ContributionKind.PROPOSAL_EXECUTED, 0), recipient, 1_700_000_100);
@@ -61,7 +81,7 @@ class ContributionRecorderTest {
 
   @Test
   void shouldGiveDifferentEventsDifferentUids() {
-    var recorder = new ContributionRecorder(new AttestationArchive(dir), new MemoryReputationLedger("x"),
+    var recorder = new ContributionRecorder(new AttestationArchive(dir), new RecordingSink(),
         TimeProvider.system());
     var a = recorder.record(signer, record(ContributionKind.METRIC_OUTCOME, 5), recipient, 1_700_000_100);
     var b = recorder.record(signer, record(ContributionKind.METRIC_OUTCOME, 6), recipient, 1_700_000_100);

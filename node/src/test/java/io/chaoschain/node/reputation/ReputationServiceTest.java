@@ -1,0 +1,20 @@
+package io.chaoschain.node.reputation;
+
+import io.chaoschain.node.store.Database;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reputation service on the node's defaults: embedded H2 and the in-process cache. */
+class ReputationServiceTest extends ReputationServiceContract {
+  @TempDir Path dataDir;
+
+  @Override
+  protected Database openDatabase() {
+    return Database.open(dataDir, clock);
+  }
+
+  @Override
+  protected ScoreCache openCache() {
+    return new InMemoryScoreCache();
+  }
+}

@@ -1,0 +1,14 @@
+package io.chaoschain.node.store;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reputation repository contract on the default embedded database (H2 in PostgreSQL mode). */
+class JdbcReputationRepositoryTest extends ReputationRepositoryContract {
+  @TempDir Path dataDir;
+
+  @Override
+  protected Database openDatabase() {
+    return Database.open(dataDir, clock);
+  }
+}

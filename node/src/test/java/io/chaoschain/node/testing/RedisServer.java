@@ -1,0 +1,89 @@
+package io.chaoschain.node.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.Jedis;
+
+/** A real {@code redis-server} for tests: a free loopback port, no persistence, stopped when closed. */
+public final class RedisServer implements AutoCloseable {
+  private final Path dir;
+  private final int port;
+  private final Process process;
+
+  private RedisServer(Path dir, int port, Process process) {
+    this.dir = dir;
+    this.port = port;
+    this.process = process;
+  }
+
+  public static RedisServer start() {
+    Path binary = LocalServer.findBinary("redis-server", List.of(Path.of("/usr/bin"), Path.of("/usr/local/bin")))
+        .orElseThrow(() -> new IllegalStateException("redis-server is not installed; " + LocalServer.HOW_TO_INSTALL));
+    Path dir = null;
+    Process process = null;
+    try {
+      dir = Files.createTempDirectory("chaoschain-redis-");
+      int port = LocalServer.freePort();
+      Path log = dir.resolve("redis.log");
+      process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+          "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no")
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      RedisServer server = new RedisServer(dir, port, process);
+      server.awaitReady(log);
+      return server;
+    } catch (IOException | RuntimeException e) {
+      LocalServer.stop(process);
+      LocalServer.deleteTree(dir);
+      throw new IllegalStateException("cannot start redis-server (" + e.getMessage() + "); " + LocalServer.HOW_TO_INSTALL, e);
+    }
+  }
+
+  private void awaitReady(Path log) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    RuntimeException last = null;
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("redis-server exited with " + process.exitValue() + ":\n" + LocalServer.tail(log));
+      }
+      try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+        if ("PONG".equals(jedis.ping())) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        last = e;
+      }
+      try {
+        process.waitFor(50, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for redis-server", e);
+      }
+    }
+    throw new IllegalStateException("redis-server did not answer PING within 30 s: " + last);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The URL the node's {@code reputation.redis} setting takes. */
+  public String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  /** Removes every key, so tests sharing the server start clean. */
+  public void flush() {
+    try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+      jedis.flushAll();
+    }
+  }
+
+  @Override
+  public void close() {
+    LocalServer.stop(process);
+    LocalServer.deleteTree(dir);
+  }
+}
