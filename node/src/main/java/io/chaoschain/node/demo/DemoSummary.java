@@ -98,7 +98,7 @@ public record DemoSummary(
     if (!logs.isEmpty()) {
       Log log = (Log) logs.getFirst().get();
       feedbackTx = log.getTransactionHash();
-      feedbackHash = "0x" + log.getData().substring(log.getData().length() - 64);
+      feedbackHash = FeedbackEvents.feedbackHash(log.getData());
     }
     return new Reputation(perDomain, top, node.attestations().readAll().size(),
         world.dir().relativize(node.attestations().dir()).toString(), feedbackTx, feedbackHash);

@@ -18,9 +18,12 @@ public final class EvmChainFacts implements ChainFacts {
   private final ChainClient client;
   private final DaoGovernor governor;
   private final GovernanceGateway gateway;
+  private final ChainTime time;
 
-  public EvmChainFacts(ChainClient client, String governor, GovernanceGateway gateway) {
+  /** @param time notes every block time read, so scoring never runs behind the chain */
+  public EvmChainFacts(ChainClient client, String governor, GovernanceGateway gateway, ChainTime time) {
     this.client = client;
+    this.time = time;
     this.governor = DaoGovernor.load(governor, client.web3j(), new ReadonlyTransactionManager(client.web3j(), governor),
         new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO));
     this.gateway = gateway;
@@ -28,8 +31,8 @@ public final class EvmChainFacts implements ChainFacts {
 
   @Override
   public Instant blockTime(long number) {
-    return client.blockHeader(number).orElseThrow(() -> new IllegalStateException("block " + number + " not found"))
-        .timestamp();
+    return time.observe(client.blockHeader(number)
+        .orElseThrow(() -> new IllegalStateException("block " + number + " not found")).timestamp());
   }
 
   @Override

@@ -32,6 +32,13 @@ public final class FeedbackEvents {
         Hex.encode((byte[]) values.get(7).getValue()), blockTime);
   }
 
+  /** The {@code feedbackHash} in the ABI-encoded data of a {@code NewFeedback} log. */
+  @SuppressWarnings("rawtypes")
+  public static String feedbackHash(String data) {
+    List<Type> values = FunctionReturnDecoder.decode(data, ReputationRegistry.NEWFEEDBACK_EVENT.getNonIndexedParameters());
+    return Hex.encode((byte[]) values.get(7).getValue());
+  }
+
   public static ChainRevocation decodeRevocation(long chainId, LogEntry log, Instant blockTime) {
     return new ChainRevocation(chainId, log.transactionHash(), log.logIndex(), Numeric.toBigInt(log.topics().get(1)),
         address(log.topics().get(2)), Numeric.toBigInt(log.topics().get(3)).longValueExact(), blockTime);

@@ -13,16 +13,19 @@ import java.time.Instant;
 public final class FeedbackListener implements LogListener {
   private final ChainClient client;
   private final ReputationSink sink;
+  private final ChainTime time;
 
-  public FeedbackListener(ChainClient client, ReputationSink sink) {
+  public FeedbackListener(ChainClient client, ReputationSink sink, ChainTime time) {
     this.client = client;
     this.sink = sink;
+    this.time = time;
   }
 
   @Override
   public void onLog(LogEntry log) {
     Instant at = client.blockHeader(log.blockNumber()).orElseThrow(() ->
         new IllegalStateException("block " + log.blockNumber() + " of a confirmed log is missing")).timestamp();
+    time.observe(at);
     if (log.topic0().equalsIgnoreCase(FeedbackEvents.NEW_FEEDBACK_TOPIC)) {
       sink.recordFeedback(FeedbackEvents.decodeFeedback(client.chainId(), log, at));
     } else if (log.topic0().equalsIgnoreCase(FeedbackEvents.FEEDBACK_REVOKED_TOPIC)) {

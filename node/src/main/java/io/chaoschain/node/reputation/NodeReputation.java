@@ -14,11 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class NodeReputation implements ReputationSink {
   private final AttestationArchive archive;
   private final ReputationService service;
+  private final ChainTime time;
   private final Set<String> anchoredHashes = ConcurrentHashMap.newKeySet();
 
-  public NodeReputation(AttestationArchive archive, ReputationService service) {
+  /** @param time the clock {@code service} scores by, advanced by the block times the node reads */
+  public NodeReputation(AttestationArchive archive, ReputationService service, ChainTime time) {
     this.archive = archive;
     this.service = service;
+    this.time = time;
+  }
+
+  public ChainTime time() {
+    return time;
   }
 
   public AttestationArchive archive() {

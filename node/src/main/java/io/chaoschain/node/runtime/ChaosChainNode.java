@@ -29,6 +29,7 @@ import io.chaoschain.node.lifecycle.VoteRecorder;
 import io.chaoschain.node.store.ChainRecord;
 import io.chaoschain.node.store.Database;
 import io.chaoschain.node.reputation.AttestationArchive;
+import io.chaoschain.node.reputation.ChainTime;
 import io.chaoschain.node.reputation.ContributionRecorder;
 import io.chaoschain.node.reputation.EvmChainFacts;
 import io.chaoschain.node.reputation.FeedbackEvents;
@@ -124,7 +125,8 @@ public final class ChaosChainNode implements AutoCloseable {
       }
       database = NodeStorage.open(config, TimeProvider.system());
       scoreCache = NodeStorage.scoreCache(config);
-      ReputationService reputation = NodeStorage.reputation(config, database, scoreCache, TimeProvider.system());
+      ChainTime chainTime = new ChainTime(TimeProvider.system());
+      ReputationService reputation = NodeStorage.reputation(config, database, scoreCache, chainTime);
       if (database.stores().reputation().counts().total() > 0) {
         reputation.refresh(); // scores decayed while the node was down
       }
@@ -133,7 +135,7 @@ public final class ChaosChainNode implements AutoCloseable {
             chain.rpc().stream().map(Redaction::url).collect(java.util.stream.Collectors.joining(","))));
       }
       NodeReputation nodeReputation = new NodeReputation(
-          new AttestationArchive(config.dataDir().resolve("attestations")), reputation);
+          new AttestationArchive(config.dataDir().resolve("attestations")), reputation, chainTime);
       loadArchive(nodeReputation);
       NodeApi.HeadCache heads = new NodeApi.HeadCache(config);
       List<ProposalLifecycle> lifecycles = new ArrayList<>();
@@ -230,7 +232,7 @@ public final class ChaosChainNode implements AutoCloseable {
         new ReputationFlow.Agent(chain.chainId(), BigInteger.valueOf(agent.agentId()), signer.address()),
         role.apply(signer), validatorKey.map(role), reviewerKey.map(role), anchor,
         new ContributionRecorder(reputation.archive(), reputation, TimeProvider.system()),
-        new EvmChainFacts(client, chain.governor(), gateway), database.stores(), reputation::feedbackSeen, listener);
+        new EvmChainFacts(client, chain.governor(), gateway, reputation.time()), database.stores(), reputation::feedbackSeen, listener);
   }
 
   /**
@@ -246,7 +248,7 @@ public final class ChaosChainNode implements AutoCloseable {
             config.reputation().fromBlock(), chain.confirmations())
         .withPollInterval(config.lifecycle().pollInterval());
     return new ConfirmedEventMonitor(client, monitorConfig, new VolatileCheckpointStore(),
-        new FeedbackListener(client, reputation));
+        new FeedbackListener(client, reputation, reputation.time()));
   }
 
   /** Stores archived attestations the service lacks (a crash between writing the file and storing it). */

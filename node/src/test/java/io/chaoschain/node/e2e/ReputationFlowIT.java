@@ -16,6 +16,7 @@ import io.chaoschain.chains.ChainEndpoints;
 import io.chaoschain.chains.EvmChainClient;
 import io.chaoschain.node.reputation.AgentProfile;
 import io.chaoschain.node.reputation.AttestationArchive;
+import io.chaoschain.node.reputation.ChainTime;
 import io.chaoschain.node.reputation.InMemoryScoreCache;
 import io.chaoschain.node.reputation.NodeReputation;
 import io.chaoschain.node.reputation.ReputationMapping;
@@ -158,7 +159,7 @@ class ReputationFlowIT {
 
         long head = client.blockNumber();
         var result = ReputationRebuild.rebuild(archive, client, world.deployment().reputationRegistry(),
-            world.deployment().deployBlock(), head, new NodeReputation(archive, wiped), at);
+            world.deployment().deployBlock(), head, new NodeReputation(archive, wiped, new ChainTime(at)), at);
         assertThat(result).isEqualTo(new ReputationRebuild.Result(attestationFiles, 0, 1, 0));
         wiped.rebuild();
         assertThat(Snapshot.of(wiped)).isEqualTo(before);
@@ -201,7 +202,7 @@ class ReputationFlowIT {
     List<String> hashes = new ArrayList<>();
     for (var result : world.web3j().ethGetLogs(filter).send().getLogs()) {
       String data = ((org.web3j.protocol.core.methods.response.Log) result.get()).getData();
-      hashes.add("0x" + data.substring(data.length() - 64));
+      hashes.add(FeedbackEvents.feedbackHash(data));
     }
     return hashes;
   }
