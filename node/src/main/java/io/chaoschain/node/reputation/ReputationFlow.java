@@ -121,23 +121,28 @@ public final class ReputationFlow implements ProposalObserver {
         .orElseThrow(() -> new IllegalStateException("proposal #" + p.id() + " has no simulation " + p.reportHash()));
     SimulationReport report = chosen.report();
 
-    long simTime = chain.blockTime(report.forkBlock()).getEpochSecond();
-    attest(operator, ContributionKind.PROPOSAL_DRAFTED, subject,
-        BigInteger.valueOf(stores.simulations().forProposal(p.id()).size()), 0,
-        Hex.encode(Hash.sha3(p.draft().description().getBytes(StandardCharsets.UTF_8))), simTime);
-    attest(operator, ContributionKind.PROPOSAL_SIMULATED, subject,
-        wad(improvement(report.metricsBefore(), report.metricsAfter())), 18, p.reportHash(), simTime);
+    // steps already attested (also before a restart) cost no RPC calls while the vote runs
+    if (due(ContributionKind.PROPOSAL_DRAFTED, subject) || due(ContributionKind.PROPOSAL_SIMULATED, subject)) {
+      long simTime = chain.blockTime(report.forkBlock()).getEpochSecond();
+      attest(operator, ContributionKind.PROPOSAL_DRAFTED, subject,
+          BigInteger.valueOf(stores.simulations().forProposal(p.id()).size()), 0,
+          Hex.encode(Hash.sha3(p.draft().description().getBytes(StandardCharsets.UTF_8))), simTime);
+      attest(operator, ContributionKind.PROPOSAL_SIMULATED, subject,
+          wad(improvement(report.metricsBefore(), report.metricsAfter())), 18, p.reportHash(), simTime);
+    }
     if (p.submitTxHash() == null) {
       return;
     }
-    long submitTime = chain.blockTime(chain.transactionBlock(p.submitTxHash())).getEpochSecond();
-    attest(operator, ContributionKind.PROPOSAL_SUBMITTED, subject, BigInteger.ZERO, 0, p.submitTxHash(), submitTime);
+    if (due(ContributionKind.PROPOSAL_SUBMITTED, subject)) {
+      long submitTime = chain.blockTime(chain.transactionBlock(p.submitTxHash())).getEpochSecond();
+      attest(operator, ContributionKind.PROPOSAL_SUBMITTED, subject, BigInteger.ZERO, 0, p.submitTxHash(), submitTime);
+    }
     boolean validated = validator.isEmpty() || validate(p, subject, report, chosen.passed());
 
     if (ACCEPTED.contains(p.state()) || p.state() == ProposalState.DEFEATED) {
       ContributionKind kind = p.state() == ProposalState.DEFEATED
           ? ContributionKind.PROPOSAL_DEFEATED : ContributionKind.PROPOSAL_ACCEPTED;
-      if (!done.contains(key(kind, subject, operator.signer().signer()))) {
+      if (due(kind, subject)) {
         long voteEnd = chain.voteEnd(p.onchainId());
         attest(operator, kind, subject, BigInteger.ZERO, 0, chain.tallyHash(p.onchainId()),
             chain.blockTime(voteEnd).getEpochSecond());
@@ -147,7 +152,7 @@ public final class ReputationFlow implements ProposalObserver {
       settled.put(p.id(), validated && p.state().isTerminal());
       return;
     }
-    if (!done.contains(key(ContributionKind.PROPOSAL_EXECUTED, subject, operator.signer().signer()))) {
+    if (due(ContributionKind.PROPOSAL_EXECUTED, subject)) {
       long executed = chain.executionBlock(p.onchainId());
       attest(operator, ContributionKind.PROPOSAL_EXECUTED, subject, BigInteger.ZERO, 0,
           p.executeTxHash() != null ? p.executeTxHash() : subject, chain.blockTime(executed).getEpochSecond());
@@ -217,9 +222,9 @@ public final class ReputationFlow implements ProposalObserver {
       String evidence, long time) {
     ContributionRecord record = new ContributionRecord(agent.agentId(), agent.chain(), kind, subject, value, decimals,
         evidence);
-    boolean fresh = done.add(key(kind, subject, role.signer().signer()));
     OffchainAttestation a = recorder.record(role.signer(), record, agent.operator(), time);
-    if (fresh) {
+    // remembered only once stored: a step whose recording failed is retried on the next tick
+    if (done.add(key(kind, subject, role.signer().signer()))) {
       say("attested " + kind.code() + " (uid " + a.uid().substring(0, 10) + "…)");
     }
     return a;
@@ -253,6 +258,11 @@ public final class ReputationFlow implements ProposalObserver {
 
   private static BigInteger wad(BigDecimal fraction) {
     return fraction.movePointRight(18).setScale(0, RoundingMode.HALF_UP).toBigIntegerExact();
+  }
+
+  /** True when the operator has not attested {@code kind} for {@code subject} yet. */
+  private boolean due(ContributionKind kind, String subject) {
+    return !done.contains(key(kind, subject, operator.signer().signer()));
   }
 
   private static String key(ContributionKind kind, String subject, String signer) {
