@@ -78,9 +78,9 @@ public final class ReputationApiBench {
               + " %d s warm-up", concurrency, seconds, Math.max(2, seconds / 4));
           line(report, "%-34s %-10s %9s %9s %9s %9s %10s %8s", "endpoint", "setup", "p50 ms", "p90 ms", "p99 ms",
               "max ms", "req/s", "errors");
-          for (String path : List.of("/api/reputation/leaderboard?domain=31337/governance&limit=100",
+          for (String path : List.of("/api/reputation/leaderboard?domain=1/governance&limit=100",
               "/api/reputation/leaderboard?limit=100")) {
-            String label = path.contains("domain") ? "leaderboard 31337/governance top100" : "leaderboard all top100";
+            String label = path.contains("domain") ? "leaderboard 1/governance top100" : "leaderboard all top100";
             for (int round = 0; round < 2; round++) { // alternate so drift on a busy machine hits both alike
               Result base = drive(http, baseline.port(), path, seconds, concurrency);
               line(report, "%-34s %-10s %s", label, "postgres", base);

@@ -69,6 +69,8 @@ public final class PostgresServer implements AutoCloseable {
       process = new ProcessBuilder(serve).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       PostgresServer server = new PostgresServer(dir, port, process);
       server.awaitReady(log);
+      // a test JVM that is killed still takes its server down
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-" + binaryName()));
       return server;
     } catch (IOException | RuntimeException e) {
       LocalServer.stop(process);
@@ -118,6 +120,10 @@ public final class PostgresServer implements AutoCloseable {
       }
     }
     throw new IllegalStateException("postgres did not accept connections within 60 s: " + last + "\n" + LocalServer.tail(log));
+  }
+
+  private static String binaryName() {
+    return "postgres";
   }
 
   public int port() {

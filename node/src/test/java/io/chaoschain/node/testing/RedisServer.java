@@ -33,6 +33,8 @@ public final class RedisServer implements AutoCloseable {
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
       RedisServer server = new RedisServer(dir, port, process);
       server.awaitReady(log);
+      // a test JVM that is killed still takes its server down
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-" + binaryName()));
       return server;
     } catch (IOException | RuntimeException e) {
       LocalServer.stop(process);
@@ -63,6 +65,10 @@ public final class RedisServer implements AutoCloseable {
       }
     }
     throw new IllegalStateException("redis-server did not answer PING within 30 s: " + last);
+  }
+
+  private static String binaryName() {
+    return "redis-server";
   }
 
   public int port() {
