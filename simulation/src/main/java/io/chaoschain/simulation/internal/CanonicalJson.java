@@ -48,6 +48,22 @@ public final class CanonicalJson {
       changes.add(m);
     }
     root.put("stateChanges", changes);
+    if (report.safety() != null) {
+      // only present when checks ran, so hashes of reports without checks keep their meaning
+      Map<String, Object> safety = new TreeMap<>();
+      safety.put("risk", report.safety().risk());
+      safety.put("reportHash", report.safety().reportHash());
+      List<Object> checks = new ArrayList<>();
+      for (SimulationReport.Check c : report.safety().checks()) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("id", c.id());
+        m.put("status", c.status());
+        m.put("summary", c.summary());
+        checks.add(m);
+      }
+      safety.put("checks", checks);
+      root.put("safety", safety);
+    }
     StringBuilder out = new StringBuilder(1024);
     write(root, out);
     return out.toString();
@@ -77,6 +93,16 @@ public final class CanonicalJson {
   /** Plain notation, no exponent, no trailing fractional zeros: 0.5 and 0.500 both give "0.5"; zero gives "0". */
   static String decimal(BigDecimal value) {
     return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * Writes a tree of maps (sorted by the caller, e.g. {@link TreeMap}), lists, strings, longs, booleans and nulls as
+   * canonical JSON, escaped as in {@link #of}.
+   */
+  public static String write(Object tree) {
+    StringBuilder out = new StringBuilder(4096);
+    write(tree, out);
+    return out.toString();
   }
 
   private static void write(Object value, StringBuilder out) {
