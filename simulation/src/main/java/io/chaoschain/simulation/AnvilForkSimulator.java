@@ -266,7 +266,7 @@ public final class AnvilForkSimulator implements ProposalSimulator {
   /**
    * The RPC URL as safe to log: scheme, host and port only, since paths and queries often carry API keys.
    */
-  static String redact(String url) {
+  public static String redact(String url) {
     try {
       URI uri = URI.create(Objects.requireNonNull(url));
       if (uri.getScheme() == null || uri.getHost() == null) {

@@ -79,6 +79,16 @@ public final class CanonicalJson {
     return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
   }
 
+  /**
+   * Writes a tree of maps (sorted by the caller, e.g. {@link TreeMap}), lists, strings, longs, booleans and nulls as
+   * canonical JSON, escaped as in {@link #of}.
+   */
+  public static String write(Object tree) {
+    StringBuilder out = new StringBuilder(4096);
+    write(tree, out);
+    return out.toString();
+  }
+
   private static void write(Object value, StringBuilder out) {
     switch (value) {
       case null -> out.append("null");

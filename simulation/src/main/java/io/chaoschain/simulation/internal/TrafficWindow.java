@@ -111,7 +111,7 @@ public record TrafficWindow(
     return new TrafficWindow(forkBlock, forkTimestamp, gasLimit, List.copyOf(txs), skipped);
   }
 
-  static String quantity(long n) {
+  public static String quantity(long n) {
     return "0x" + Long.toHexString(n);
   }
 
@@ -119,7 +119,7 @@ public record TrafficWindow(
     return bigOf(hexQuantity).longValueExact();
   }
 
-  static BigInteger bigOf(JsonNode hexQuantity) {
+  public static BigInteger bigOf(JsonNode hexQuantity) {
     String s = hexQuantity.asText("0x0");
     if (s.startsWith("0x") || s.startsWith("0X")) {
       return s.length() == 2 ? BigInteger.ZERO : new BigInteger(s.substring(2), 16);
