@@ -4,13 +4,16 @@ import io.chaoschain.simulation.checks.CheckResult;
 import io.chaoschain.simulation.checks.CheckSettings;
 import io.chaoschain.simulation.checks.SafetyCheck;
 import io.chaoschain.simulation.checks.governance.internal.Control;
+import io.chaoschain.simulation.checks.governance.internal.Evm;
 import io.chaoschain.simulation.checks.governance.internal.Findings;
 import io.chaoschain.simulation.evidence.ActionExecution;
 import io.chaoschain.simulation.evidence.DecodedCall;
 import io.chaoschain.simulation.evidence.DecodedLog;
 import io.chaoschain.simulation.evidence.SimulationEvidence;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -73,16 +76,23 @@ public final class DescriptionMismatchCheck implements SafetyCheck {
       if (!named && !text.contains(target)) {
         f.fail(label + " is not disclosed: the description names neither the function nor the target");
       }
-      if (call != null) {
+      Map<String, String> addressArgs = new LinkedHashMap<>();
+      if (call != null && call.known()) {
         for (DecodedCall.Argument arg : call.args()) {
           if (arg.type().equals("address")) {
-            String address = arg.value().toLowerCase(Locale.ROOT);
-            calldataAddresses.add(address);
-            if (!text.contains(address) && !dao.controls(address)) {
-              f.fail(label + " passes " + (arg.name() == null || arg.name().isEmpty() ? "address" : arg.name())
-                  + " " + address + ", which the description does not name and the DAO does not control");
-            }
+            addressArgs.put(arg.value().toLowerCase(Locale.ROOT),
+                arg.name() == null || arg.name().isEmpty() ? "address" : arg.name());
           }
+        }
+      } else {
+        Evm.addressWords(a.action().calldata()).forEach(w -> addressArgs.put(w, "address"));
+      }
+      for (Map.Entry<String, String> arg : addressArgs.entrySet()) {
+        String address = arg.getKey();
+        calldataAddresses.add(address);
+        if (!text.contains(address) && !dao.controls(address)) {
+          f.fail(label + " passes " + arg.getValue() + " " + address
+              + ", which the description does not name and the DAO does not control");
         }
       }
     }

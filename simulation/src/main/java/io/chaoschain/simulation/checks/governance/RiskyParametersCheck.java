@@ -61,12 +61,14 @@ public final class RiskyParametersCheck implements SafetyCheck {
     for (ActionExecution a : e.actions()) {
       candidates.add(a.action().target());
       DecodedCall call = a.decoded();
-      if (call != null) {
+      if (call != null && call.known()) {
         for (DecodedCall.Argument arg : call.args()) {
           if (arg.type().equals("address")) {
             candidates.add(arg.value().toLowerCase(Locale.ROOT));
           }
         }
+      } else {
+        candidates.addAll(Evm.addressWords(a.action().calldata()));
       }
     }
     int oracles = 0;

@@ -6,6 +6,7 @@ import io.chaoschain.simulation.checks.SafetyCheck;
 import io.chaoschain.simulation.checks.governance.internal.Control;
 import io.chaoschain.simulation.checks.governance.internal.Evm;
 import io.chaoschain.simulation.checks.governance.internal.Findings;
+import io.chaoschain.simulation.checks.governance.internal.TokenMoves;
 import io.chaoschain.simulation.evidence.AccountDiff;
 import io.chaoschain.simulation.evidence.SimulationEvidence;
 import io.chaoschain.simulation.evidence.TokenDelta;
@@ -14,6 +15,7 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,14 +51,15 @@ public final class TreasuryOutflowCheck implements SafetyCheck {
     Map<String, Boolean> controlled = new LinkedHashMap<>();
     java.util.function.Predicate<String> isDao = a -> controlled.computeIfAbsent(a, dao::controls);
 
+    List<TokenDelta> deltas = TokenMoves.of(e);
     Set<String> tokens = new LinkedHashSet<>();
-    e.tokenDeltas().forEach(d -> tokens.add(d.token()));
+    deltas.forEach(d -> tokens.add(d.token()));
     long pre = e.fork().preBlock();
     long post = e.fork().postBlock();
     for (String token : tokens) {
       BigInteger daoBefore = BigInteger.ZERO;
       Map<String, BigInteger> outside = new LinkedHashMap<>();
-      for (TokenDelta d : e.tokenDeltas()) {
+      for (TokenDelta d : deltas) {
         if (!d.token().equals(token) || d.kind() != TokenDelta.Kind.BALANCE) {
           continue;
         }
@@ -82,7 +85,7 @@ public final class TreasuryOutflowCheck implements SafetyCheck {
         f.add(share > maxOutflow, "token " + token + ": " + transferredOutside + " sent to accounts outside the DAO "
             + outside + " (" + pct(share) + " of the DAO's " + daoBefore + ", limit " + pct(maxOutflow) + ")");
       }
-      for (TokenDelta d : e.tokenDeltas()) {
+      for (TokenDelta d : deltas) {
         if (d.token().equals(token) && d.kind() == TokenDelta.Kind.ALLOWANCE && d.delta().signum() > 0
             && isDao.test(d.owner()) && !isDao.test(d.spender())) {
           double share = share(d.after(), daoBefore);

@@ -166,4 +166,23 @@ public final class Evm {
     }
     return "0x" + hex;
   }
+
+  /**
+   * Words of the arguments (after the selector) that look like addresses: twelve zero bytes, then a value of at
+   * least 2^128, so that small integers are not taken for addresses. For calldata no ABI decodes.
+   */
+  public static List<String> addressWords(String calldata) {
+    List<String> out = new ArrayList<>();
+    String hex = calldata.startsWith("0x") ? calldata.substring(2) : calldata;
+    for (int at = 8; at + 64 <= hex.length(); at += 64) {
+      String w = hex.substring(at, at + 64);
+      if (w.startsWith("0".repeat(24)) && new BigInteger(w, 16).bitLength() > 128) {
+        String a = "0x" + w.substring(24);
+        if (!out.contains(a)) {
+          out.add(a);
+        }
+      }
+    }
+    return out;
+  }
 }
