@@ -48,7 +48,8 @@ public final class AbiRegistry {
   }
 
   private final Map<String, Definition> functions = new LinkedHashMap<>();
-  private final Map<String, Definition> events = new LinkedHashMap<>();
+  /** Events by topic0; ERC-20 and ERC-721 share Transfer's topic and differ only in what is indexed. */
+  private final Map<String, List<Definition>> events = new LinkedHashMap<>();
 
   private AbiRegistry() {}
 
@@ -134,7 +135,10 @@ public final class AbiRegistry {
     if (function) {
       functions.putIfAbsent(Hex.encode(java.util.Arrays.copyOf(hash, 4)), d);
     } else {
-      events.putIfAbsent(Hex.encode(hash), d);
+      List<Definition> defs = events.computeIfAbsent(Hex.encode(hash), k -> new ArrayList<>());
+      if (defs.stream().noneMatch(x -> indexedCount(x) == indexedCount(d))) {
+        defs.add(d);
+      }
     }
   }
 
@@ -143,9 +147,14 @@ public final class AbiRegistry {
     return functions.get(selector.toLowerCase(Locale.ROOT));
   }
 
-  /** The event with this topic0, or null. */
-  public Definition event(String topic0) {
-    return events.get(topic0.toLowerCase(Locale.ROOT));
+  /** The event with this topic0 and {@code indexed} indexed parameters, or null. */
+  public Definition event(String topic0, int indexed) {
+    return events.getOrDefault(topic0.toLowerCase(Locale.ROOT), List.of()).stream()
+        .filter(d -> indexedCount(d) == indexed).findFirst().orElse(null);
+  }
+
+  private static long indexedCount(Definition d) {
+    return d.params().stream().filter(Param::indexed).count();
   }
 
   /** Decodes calldata: name and arguments when the selector is known, else only the selector. */
@@ -162,8 +171,8 @@ public final class AbiRegistry {
 
   /** Decodes a log; unknown topics leave it undecoded. */
   public DecodedLog decodeLog(int actionIndex, String address, List<String> topics, String data) {
-    Definition d = topics.isEmpty() ? null : events.get(topics.getFirst().toLowerCase(Locale.ROOT));
-    if (d == null || d.params().stream().filter(Param::indexed).count() != topics.size() - 1) {
+    Definition d = topics.isEmpty() ? null : event(topics.getFirst(), topics.size() - 1);
+    if (d == null) {
       return new DecodedLog(actionIndex, address, topics, data, null, List.of());
     }
     List<Param> nonIndexed = d.params().stream().filter(p -> !p.indexed()).toList();
