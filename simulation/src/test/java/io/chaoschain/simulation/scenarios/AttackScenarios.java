@@ -11,7 +11,11 @@ import static io.chaoschain.simulation.scenarios.ScenarioChain.uint;
 import io.chaoschain.chains.contracts.DaoGovernor;
 import io.chaoschain.chains.contracts.DaoTimelock;
 import io.chaoschain.core.proposal.ProposalAction;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chaoschain.simulation.ProposalSource;
+import io.chaoschain.simulation.checks.CheckSettings;
 import io.chaoschain.simulation.scenarios.Scenario.Staged;
 import io.chaoschain.simulation.scenarios.ScenarioChain.Call;
 import java.math.BigInteger;
@@ -54,7 +58,9 @@ final class AttackScenarios {
         new Scenario("defeated-calldata-by-throwaway-proposer", "resubmitted defeat, proposer created in the tx",
             Set.of("C11"), AttackScenarios::resubmission),
         new Scenario("admin-outside-proposals-zero-delay", "timelock admin kept, no delay", Set.of("C3"),
-            AttackScenarios::adminOutsideProposals));
+            AttackScenarios::adminOutsideProposals),
+        new Scenario("collateral-price-crash", "a price update that lets every loan be liquidated", Set.of("C8"),
+            AttackScenarios::collateralPriceCrash));
   }
 
   private static Staged beanstalk(ScenarioChain c) {
@@ -223,6 +229,22 @@ final class AttackScenarios {
     // after governance started, the admin still rewires the timelock without a proposal
     c.send(5, timelock, fn("grantRole", role("PROPOSER_ROLE"), addr(admin)));
     return new Staged(new ProposalSource.Existing(governor, id));
+  }
+
+  /** A price "update" to 1 wei of dUSD per dETH: every borrower becomes liquidatable; the smoke calls bound it. */
+  private static Staged collateralPriceCrash(ScenarioChain c) {
+    Staged staged = draft(c, "Update the collateral price (setCollateralPrice) of the lending market to the "
+        + "oracle's latest reading", new Call(c.dao.market(), fn("setCollateralPrice", uint(BigInteger.ONE))));
+    ObjectNode checks = (ObjectNode) staged.settings().forCheck("C2").node().deepCopy();
+    ObjectNode settings = JsonNodeFactory.instance.objectNode();
+    settings.set("C2", checks);
+    ArrayNode smoke = settings.putObject("C8").putArray("smokeCalls");
+    smoke.addObject().put("name", "dETH price within sane bounds").put("to", c.dao.market())
+        .put("signature", "collateralPrice()").put("min", tokens(100).toString())
+        .put("max", tokens(100_000).toString());
+    smoke.addObject().put("name", "borrow rate below 100 %").put("to", c.dao.market())
+        .put("signature", "borrowRatePerYear()").put("max", ScenarioChain.WAD.toString());
+    return new Staged(staged.proposal(), CheckSettings.of(Set.of(), Set.of(), settings));
   }
 
   static Staged draft(ScenarioChain c, String description, Call... calls) {
