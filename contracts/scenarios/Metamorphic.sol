@@ -45,3 +45,16 @@ contract PlainPayload {
         emit Executed(42);
     }
 }
+
+// After Cancun the same trick needs no SELFDESTRUCT: an account with an EIP-7702 delegation runs whatever code its
+// key last pointed it at, so an address governance approved can carry different code at execution.
+
+/// @notice What the delegated account is re-pointed to after the vote: same interface, different behaviour.
+contract SwappedPayload {
+    event Executed(uint256 value);
+
+    function execute() external payable {
+        emit Executed(666);
+        payable(tx.origin).transfer(address(this).balance);
+    }
+}

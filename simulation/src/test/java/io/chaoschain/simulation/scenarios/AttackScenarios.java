@@ -59,6 +59,8 @@ final class AttackScenarios {
             Set.of("C11"), AttackScenarios::resubmission),
         new Scenario("admin-outside-proposals-zero-delay", "timelock admin kept, no delay", Set.of("C3"),
             AttackScenarios::adminOutsideProposals),
+        new Scenario("eip7702-repointed-payload", "Tornado Cash's code swap without SELFDESTRUCT", Set.of("C4"),
+            AttackScenarios::repointedPayload),
         new Scenario("collateral-price-crash", "a price update that lets every loan be liquidated", Set.of("C8"),
             AttackScenarios::collateralPriceCrash));
   }
@@ -229,6 +231,23 @@ final class AttackScenarios {
     // after governance started, the admin still rewires the timelock without a proposal
     c.send(5, timelock, fn("grantRole", role("PROPOSER_ROLE"), addr(admin)));
     return new Staged(new ProposalSource.Existing(governor, id));
+  }
+
+  /** The approved payload address is an EIP-7702 account; after the proposal its key re-points it elsewhere. */
+  private static Staged repointedPayload(ScenarioChain c) {
+    String approved = c.deploy(0, "PlainPayload");
+    String swapped = c.deploy(0, "SwappedPayload");
+    String payload = c.address(8);
+    c.setCode(8, approved);
+    List<Call> calls = List.of(new Call(payload, fn("execute")));
+    BigInteger id = c.propose(1, c.dao.governor(), calls, "Run the approved payload " + payload
+        + ": execute() applies the patch");
+    c.startVoting();
+    c.vote(1, c.dao.governor(), id, 1);
+    c.vote(2, c.dao.governor(), id, 1);
+    c.endVoting();
+    c.setCode(8, swapped);
+    return new Staged(new ProposalSource.Existing(c.dao.governor(), id));
   }
 
   /** A price "update" to 1 wei of dUSD per dETH: every borrower becomes liquidatable; the smoke calls bound it. */

@@ -128,6 +128,22 @@ final class ScenarioChain implements AutoCloseable {
     }
   }
 
+  /** Points dev account {@code account}'s code at {@code implementation} (EIP-7702), sponsored by account 0. */
+  void setCode(int account, String implementation) {
+    String hash = SetCode.delegate(devnet.web3j(), CHAIN_ID, devnet.account(account), implementation,
+        devnet.account(0));
+    try {
+      TransactionReceipt receipt = devnet.receipts().waitForTransactionReceipt(hash);
+      if (!receipt.isStatusOK()) {
+        throw new IllegalStateException("set-code transaction reverted");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (org.web3j.protocol.exceptions.TransactionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A view call; the raw output. */
   String call(String to, String data) {
     try {

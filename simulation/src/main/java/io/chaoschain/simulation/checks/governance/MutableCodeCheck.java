@@ -19,6 +19,8 @@ import java.util.Set;
  *
  * <p>Examines the action targets, every contract the executor calls directly and every delegatecall target:
  * <ul>
+ *   <li>fails when a target is an account with an EIP-7702 delegation: whoever holds its key can re-point its code
+ *       (the delegate's code is then scanned as below);
  *   <li>fails when the code hash at the proposal's creation block differs from the one at the fork block;
  *   <li>fails ({@code selfdestruct: "fail"}, the default) or warns ({@code "warn"}) when the code contains a
  *       SELFDESTRUCT instruction (Solidity's metadata trailer is not scanned);
@@ -64,6 +66,12 @@ public final class MutableCodeCheck implements SafetyCheck {
               + Bytecode.codeHash(then) + " then, " + Bytecode.codeHash(now) + " now");
         }
       }
+      java.util.Optional<String> delegate = delegation(now);
+      if (delegate.isPresent()) {
+        f.fail(address + " is an account with an EIP-7702 delegation (to " + delegate.get() + "): its key can point "
+            + "it at different code at any time");
+        now = e.fork().code(delegate.get(), pre);
+      }
       if (!Bytecode.isEmpty(now) && Bytecode.containsOpcode(Evm.stripMetadata(now), Bytecode.SELFDESTRUCT)) {
         f.add(selfdestructFails, address + " contains SELFDESTRUCT: its code can be destroyed and, where it was "
             + "deployed with CREATE2, replaced at the same address (code hash " + Bytecode.codeHash(now) + ")");
@@ -79,5 +87,13 @@ public final class MutableCodeCheck implements SafetyCheck {
       }
     }
     return f.result(examined.size() + " target(s) examined: code unchanged since the proposal, no SELFDESTRUCT");
+  }
+
+  /** The EIP-7702 delegate of an account whose code is a delegation designator (0xef0100 + address). */
+  static java.util.Optional<String> delegation(String code) {
+    if (code != null && code.length() == 48 && code.toLowerCase(java.util.Locale.ROOT).startsWith("0xef0100")) {
+      return java.util.Optional.of("0x" + code.substring(8).toLowerCase(java.util.Locale.ROOT));
+    }
+    return java.util.Optional.empty();
   }
 }
