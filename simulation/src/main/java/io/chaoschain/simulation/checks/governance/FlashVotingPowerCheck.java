@@ -40,6 +40,14 @@ public final class FlashVotingPowerCheck implements SafetyCheck {
 
   @Override
   public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+    try {
+      return judge(e, s);
+    } catch (Evm.HistoryUnavailable x) {
+      return CheckResult.warn(id(), "not judged: " + x.getMessage(), List.of());
+    }
+  }
+
+  private CheckResult judge(SimulationEvidence e, CheckSettings s) {
     ProposalUnderTest p = e.proposal();
     if (p.governor() == null || p.proposalId() == null) {
       return CheckResult.pass(id(), "a draft: no votes to examine", List.of());

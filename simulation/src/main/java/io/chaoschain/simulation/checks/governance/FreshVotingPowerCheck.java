@@ -45,6 +45,14 @@ public final class FreshVotingPowerCheck implements SafetyCheck {
 
   @Override
   public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+    try {
+      return judge(e, s);
+    } catch (Evm.HistoryUnavailable x) {
+      return CheckResult.warn(id(), "not judged: " + x.getMessage(), List.of());
+    }
+  }
+
+  private CheckResult judge(SimulationEvidence e, CheckSettings s) {
     ProposalUnderTest p = e.proposal();
     if (p.governor() == null || p.proposalId() == null) {
       return CheckResult.pass(id(), "a draft: no votes to examine", List.of());
@@ -89,6 +97,7 @@ public final class FreshVotingPowerCheck implements SafetyCheck {
           + " blocks before the snapshot");
     }
     BigInteger quorum = Evm.uint(src, p.governor(), Evm.encode("quorum(uint256)", snapshot), now)
+        .or(() -> Evm.uint(src, p.governor(), Evm.encode("quorumVotes()"), now)) // GovernorBravo
         .orElse(BigInteger.ZERO);
     BigInteger withoutFresh = forVotes.subtract(fresh);
     boolean decisive = withoutFresh.compareTo(against) <= 0 || withoutFresh.add(abstain).compareTo(quorum) < 0;

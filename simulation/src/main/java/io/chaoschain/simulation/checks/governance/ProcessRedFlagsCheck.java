@@ -43,6 +43,14 @@ public final class ProcessRedFlagsCheck implements SafetyCheck {
 
   @Override
   public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+    try {
+      return judge(e, s);
+    } catch (Evm.HistoryUnavailable x) {
+      return CheckResult.warn(id(), "not judged: " + x.getMessage(), List.of());
+    }
+  }
+
+  private CheckResult judge(SimulationEvidence e, CheckSettings s) {
     ProposalUnderTest p = e.proposal();
     if (p.governor() == null) {
       return CheckResult.pass(id(), "no governor: no process history to examine", List.of());

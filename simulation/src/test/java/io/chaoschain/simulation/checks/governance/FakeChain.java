@@ -29,6 +29,13 @@ final class FakeChain implements ForkView {
 
   private final Map<String, String> code = new HashMap<>();
   private final Map<String, String> answers = new HashMap<>();
+  private boolean refuseLogs;
+
+  /** Answers eth_getLogs with an error, as public RPCs do for ranges they will not serve. */
+  FakeChain refuseLogs() {
+    refuseLogs = true;
+    return this;
+  }
 
   FakeChain contract(String address) {
     code.put(address, "0x6001");
@@ -114,7 +121,12 @@ final class FakeChain implements ForkView {
         long block = tag.equals("latest") ? -1 : Long.decode(tag);
         yield new TextNode(call((String) tx.get("to"), (String) tx.get("data"), block));
       }
-      case "eth_getLogs" -> JsonNodeFactory.instance.arrayNode();
+      case "eth_getLogs" -> {
+        if (refuseLogs) {
+          throw new IllegalStateException("query returned more than 10000 results");
+        }
+        yield JsonNodeFactory.instance.arrayNode();
+      }
       case "eth_getBlockByNumber" -> JsonNodeFactory.instance.objectNode().put("miner", Evm.ZERO_ADDRESS);
       default -> JsonNodeFactory.instance.nullNode();
     };

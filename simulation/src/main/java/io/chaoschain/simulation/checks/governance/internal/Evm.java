@@ -122,29 +122,53 @@ public final class Evm {
     return code != null && !code.equals("0x") && !code.isEmpty();
   }
 
+  /** Blocks per {@code eth_getLogs} request: public RPCs commonly refuse wider ranges. */
+  public static final long LOG_CHUNK = 10_000;
+  /** How far back any history scan reaches (about 70 days of 12-second blocks). */
+  public static final long HISTORY_BLOCKS = 500_000;
+
   /**
-   * {@code eth_getLogs} of {@code address} with {@code topic0} between two blocks; topic filters beyond the first
+   * {@code eth_getLogs} of {@code address} with {@code topic0} between two blocks, in {@link #LOG_CHUNK}-block
+   * requests, never further back than {@link #HISTORY_BLOCKS} before {@code toBlock}; topic filters beyond the first
    * are optional (null for any).
+   *
+   * @throws HistoryUnavailable when the node refuses or fails a request
    */
   public static List<JsonNode> logs(ChainReader chain, String address, long fromBlock, long toBlock,
       String... topics) {
-    Map<String, Object> filter = new LinkedHashMap<>();
-    if (address != null) {
-      filter.put("address", address);
-    }
-    filter.put("fromBlock", blockTag(Math.max(0, fromBlock)));
-    filter.put("toBlock", blockTag(toBlock));
     List<Object> t = new ArrayList<>();
     for (String topic : topics) {
       t.add(topic);
     }
-    filter.put("topics", t);
     List<JsonNode> out = new ArrayList<>();
-    JsonNode result = chain.rpc("eth_getLogs", filter);
-    if (result != null && result.isArray()) {
-      result.forEach(out::add);
+    long start = Math.max(Math.max(0, fromBlock), toBlock - HISTORY_BLOCKS);
+    for (long from = start; from <= toBlock; from += LOG_CHUNK) {
+      Map<String, Object> filter = new LinkedHashMap<>();
+      if (address != null) {
+        filter.put("address", address);
+      }
+      filter.put("fromBlock", blockTag(from));
+      filter.put("toBlock", blockTag(Math.min(toBlock, from + LOG_CHUNK - 1)));
+      filter.put("topics", t);
+      JsonNode result;
+      try {
+        result = chain.rpc("eth_getLogs", filter);
+      } catch (RuntimeException e) {
+        throw new HistoryUnavailable("the node did not return the logs of " + address + " for blocks " + from
+            + ".." + Math.min(toBlock, from + LOG_CHUNK - 1) + " (" + e.getMessage() + ")", e);
+      }
+      if (result != null && result.isArray()) {
+        result.forEach(out::add);
+      }
     }
     return out;
+  }
+
+  /** The source chain's history could not be read; checks that need it warn instead of judging. */
+  public static final class HistoryUnavailable extends RuntimeException {
+    public HistoryUnavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** A topic filter value for an address. */
