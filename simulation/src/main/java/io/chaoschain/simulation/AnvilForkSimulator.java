@@ -8,7 +8,16 @@ import io.chaoschain.core.simulation.SimulationReport;
 import io.chaoschain.core.simulation.SimulationReport.ReplayOutcome;
 import io.chaoschain.core.simulation.SimulationReport.StateChange;
 import io.chaoschain.core.simulation.SimulationRequest;
+import io.chaoschain.simulation.checks.CheckRegistry;
+import io.chaoschain.simulation.checks.CheckResult;
+import io.chaoschain.simulation.checks.CheckSettings;
+import io.chaoschain.simulation.decode.AbiRegistry;
+import io.chaoschain.simulation.evidence.ProposalUnderTest;
+import io.chaoschain.simulation.evidence.SimulationEvidence;
 import io.chaoschain.simulation.internal.CanonicalJson;
+import io.chaoschain.simulation.internal.EvidenceCollector;
+import io.chaoschain.simulation.internal.ReportWriter;
+import io.chaoschain.simulation.internal.RpcChainReader;
 import io.chaoschain.simulation.internal.ErrorDecoder;
 import io.chaoschain.simulation.internal.ForkSession;
 import io.chaoschain.simulation.internal.RpcClient;
@@ -72,8 +81,21 @@ public final class AnvilForkSimulator implements ProposalSimulator {
   private static final BigInteger MAX_TX_GAS = BigInteger.TWO.pow(24);
 
   private final OkHttpClient http;
+  private final CheckRegistry checks;
+  private final CheckSettings settings;
 
+  /** Runs the built-in and ServiceLoader-registered safety checks with default settings. */
   public AnvilForkSimulator() {
+    this(CheckRegistry.discover(), CheckSettings.defaults());
+  }
+
+  /**
+   * @param checks the safety checks run on each request's execution (those of {@code chaoschain simulate})
+   * @param settings their thresholds and allowlists
+   */
+  public AnvilForkSimulator(CheckRegistry checks, CheckSettings settings) {
+    this.checks = checks;
+    this.settings = settings;
     // one client for origin and forks: pooled keep-alive connections instead of one per call
     this.http = new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(10))
@@ -126,7 +148,7 @@ public final class AnvilForkSimulator implements ProposalSimulator {
           + ": " + String.valueOf(e.getMessage()).replace(first.rpcUrl(), where), e);
     }
     try (fork) {
-      return run(fork, requests, window, chainId);
+      return run(fork, requests, window, chainId, first.rpcUrl());
     } catch (RpcError | UncheckedIOException e) {
       throw new SimulationException("simulation on the fork of " + where + " at block " + window.forkBlock()
           + " failed: " + e.getMessage(), e);
@@ -136,8 +158,13 @@ public final class AnvilForkSimulator implements ProposalSimulator {
   }
 
   private List<SimulationReport> run(
-      AnvilProcess fork, List<SimulationRequest> requests, TrafficWindow window, long chainId) {
-    ForkSession session = new ForkSession(new RpcClient(fork.rpcUrl(), http, "fork"), Errors.DECODER);
+      AnvilProcess fork, List<SimulationRequest> requests, TrafficWindow window, long chainId, String originUrl) {
+    RpcClient forkRpc = new RpcClient(fork.rpcUrl(), http, "fork");
+    ForkSession session = new ForkSession(forkRpc, Errors.DECODER);
+    RpcChainReader forkReader = RpcChainReader.of(forkRpc);
+    EvidenceCollector collector = new EvidenceCollector(forkRpc, forkReader, AbiRegistry.bundled(), Errors.DECODER,
+        actionGasLimit(window));
+    RpcChainReader source = RpcChainReader.of(new RpcClient(originUrl, http, "origin"));
     session.prepare();
     List<MetricProbe> allProbes = distinctProbes(requests);
     int n = window.transactions().size();
@@ -156,8 +183,12 @@ public final class AnvilForkSimulator implements ProposalSimulator {
       String tag = "candidate " + (i + 1) + "/" + requests.size();
       LOG.info("{}: executing {} action(s) as {}", tag, request.actions().size(), request.executor());
       snapshot = session.snapshot();
+      long pre = Long.decode(forkRpc.call("eth_blockNumber").asText());
+      BigInteger executorBalance = TrafficWindow.bigOf(forkRpc.call("eth_getBalance", request.executor(), "latest"));
       ForkSession.Execution execution = session.execute(
           request.actions(), request.executor(), window.forkTimestamp() + 1, actionGasLimit(window));
+      SimulationReport.Safety safety = safety(collector, request, execution, chainId, window.forkBlock(), pre,
+          executorBalance, source);
       List<StateChange> changes;
       if (execution.allSucceeded()) {
         changes = session.stateChanges(execution.succeededTxs(), window.forkBlock());
@@ -177,9 +208,40 @@ public final class AnvilForkSimulator implements ProposalSimulator {
       Map<String, BigDecimal> metricsBefore = new LinkedHashMap<>();
       request.probes().forEach(p -> metricsBefore.put(p.name(), before.get(p.name())));
       reports.add(withHash(new SimulationReport(window.forkBlock(), chainId, execution.outcomes(), baseline,
-          withProposal, Collections.unmodifiableMap(metricsBefore), after, changes, null)));
+          withProposal, Collections.unmodifiableMap(metricsBefore), after, changes, safety, null)));
     }
     return List.copyOf(reports);
+  }
+
+  /**
+   * Runs the safety checks over the executed actions, as {@code chaoschain simulate} would over a draft with this
+   * executor, and summarises them; the full report's hash goes into this report's hash.
+   */
+  private SimulationReport.Safety safety(EvidenceCollector collector, SimulationRequest request,
+      ForkSession.Execution execution, long chainId, long forkBlock, long pre, BigInteger executorBalance,
+      RpcChainReader source) {
+    List<String> hashes = new ArrayList<>();
+    String rejection = null;
+    for (SimulationReport.ActionOutcome o : execution.outcomes()) {
+      if (o.txHash() != null) {
+        hashes.add(o.txHash());
+      } else if (rejection == null && o.revertReason() != null && o.revertReason().startsWith("rejected")) {
+        rejection = o.revertReason();
+        break;
+      } else {
+        break;
+      }
+    }
+    ProposalUnderTest proposal = ProposalUnderTest.draft(chainId, null, request.executor(), "", request.actions());
+    SimulationEvidence evidence = collector.fromTransactions(0, proposal, forkBlock, pre, executorBalance, hashes,
+        rejection, source);
+    List<CheckResult> results = checks.evaluate(evidence, settings, check -> { });
+    Map<String, String> titles = new LinkedHashMap<>();
+    checks.checks().forEach(c -> titles.put(c.id(), c.title()));
+    ProposalOutcome outcome = new ProposalOutcome(evidence, results);
+    String canonical = ReportWriter.canonical(chainId, forkBlock, List.of(outcome), titles);
+    return new SimulationReport.Safety(outcome.risk(), ReportWriter.hash(canonical), results.stream()
+        .map(r -> new SimulationReport.Check(r.id(), r.status().label(), r.summary())).toList());
   }
 
   /**
@@ -195,7 +257,9 @@ public final class AnvilForkSimulator implements ProposalSimulator {
    *       {@code revertReasons} (object: reason to count), {@code reverted}, {@code transactions};
    *       {@code metricsBefore} and {@code metricsAfter} (object: metric name to decimal string);
    *       {@code stateChanges} (array, report order) of objects {@code after}, {@code before}, {@code contract},
-   *       {@code slot};
+   *       {@code slot}; and, when safety checks ran, {@code safety}: an object {@code checks} (array of objects
+   *       {@code id}, {@code status}, {@code summary}), {@code reportHash} (the full safety report's hash, see
+   *       docs/simulation.md) and {@code risk};
    *   <li>object keys sorted by UTF-16 code units ({@link String#compareTo}) at every level; arrays keep order;
    *   <li>no whitespace; integers as plain decimal JSON numbers;
    *   <li>metric values ({@link BigDecimal}) as JSON strings in plain notation without exponent and without
@@ -217,7 +281,7 @@ public final class AnvilForkSimulator implements ProposalSimulator {
 
   private static SimulationReport withHash(SimulationReport r) {
     return new SimulationReport(r.forkBlock(), r.chainId(), r.actions(), r.baseline(), r.withProposal(),
-        r.metricsBefore(), r.metricsAfter(), r.stateChanges(), CanonicalJson.hash(r));
+        r.metricsBefore(), r.metricsAfter(), r.stateChanges(), r.safety(), CanonicalJson.hash(r));
   }
 
   /** The fork block's gas limit, capped at EIP-7825's per-transaction maximum (Osaka rejects anything above). */

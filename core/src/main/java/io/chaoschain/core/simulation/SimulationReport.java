@@ -16,6 +16,8 @@ import java.util.Map;
  * @param metricsBefore probe values after the baseline replay
  * @param metricsAfter probe values after the replay with the proposal
  * @param stateChanges storage slots the proposal's execution changed, per contract
+ * @param safety the safety checks' verdicts on the proposal's execution and the hash of their full report, or null
+ *     when the simulator ran none
  * @param reportHash keccak256 of the canonical JSON of everything above: what an agent attests to on submission
  */
 public record SimulationReport(
@@ -27,7 +29,21 @@ public record SimulationReport(
     Map<String, BigDecimal> metricsBefore,
     Map<String, BigDecimal> metricsAfter,
     List<StateChange> stateChanges,
+    Safety safety,
     String reportHash) {
+
+  /** A report without safety checks. */
+  public SimulationReport(long forkBlock, long chainId, List<ActionOutcome> actions, ReplayOutcome baseline,
+      ReplayOutcome withProposal, Map<String, BigDecimal> metricsBefore, Map<String, BigDecimal> metricsAfter,
+      List<StateChange> stateChanges, String reportHash) {
+    this(forkBlock, chainId, actions, baseline, withProposal, metricsBefore, metricsAfter, stateChanges, null,
+        reportHash);
+  }
+
+  /** True when a safety check failed. */
+  public boolean safetyFailed() {
+    return safety != null && safety.risk().equals("high");
+  }
 
   /** True when every proposal action executed without reverting. */
   public boolean allActionsSucceeded() {
@@ -46,6 +62,22 @@ public record SimulationReport(
    * @param revertReasons decoded revert reason (custom error name or message) to count
    */
   public record ReplayOutcome(int transactions, int reverted, Map<String, Integer> revertReasons) {}
+
+  /**
+   * The safety checks' verdicts (the same engine and checks as {@code chaoschain simulate}).
+   *
+   * @param risk {@code low}, {@code medium} or {@code high} (a check failed)
+   * @param reportHash keccak256 of the full safety report's canonical JSON (evidence included)
+   * @param checks each check's verdict
+   */
+  public record Safety(String risk, String reportHash, List<Check> checks) {
+    public Safety {
+      checks = List.copyOf(checks);
+    }
+  }
+
+  /** One check's verdict: its id, {@code pass}/{@code warn}/{@code fail} and a one-line summary. */
+  public record Check(String id, String status, String summary) {}
 
   /** A storage slot changed by the proposal's execution. */
   public record StateChange(String contract, String slot, String before, String after) {}

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ProposalsCommand.class,
       AgentsCommand.class,
       ReputationCommand.class,
+      SimulateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ChaosChainCommand implements Runnable {

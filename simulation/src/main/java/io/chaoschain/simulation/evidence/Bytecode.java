@@ -24,7 +24,8 @@ public final class Bytecode {
    */
   public static boolean containsOpcode(String code, int opcode) {
     byte[] bytes = Hex.decode(code == null ? "0x" : code);
-    for (int i = 0; i < bytes.length; i++) {
+    int end = bytes.length - metadataLength(bytes);
+    for (int i = 0; i < end; i++) {
       int op = bytes[i] & 0xff;
       if (op == opcode) {
         return true;
@@ -34,6 +35,23 @@ public final class Bytecode {
       }
     }
     return false;
+  }
+
+  /**
+   * Length of the CBOR metadata solc appends to runtime code (its length sits in the last two bytes, and it starts
+   * with a CBOR map header), or 0 when there is none: those bytes are data, not instructions.
+   */
+  static int metadataLength(byte[] code) {
+    if (code.length < 2) {
+      return 0;
+    }
+    int len = ((code[code.length - 2] & 0xff) << 8) | (code[code.length - 1] & 0xff);
+    int start = code.length - 2 - len;
+    if (len == 0 || start < 0) {
+      return 0;
+    }
+    int header = code[start] & 0xff;
+    return header >= 0xa1 && header <= 0xa5 ? len + 2 : 0;
   }
 
   /** keccak256 of the code (0x-hex), lower-case 0x-hex. */

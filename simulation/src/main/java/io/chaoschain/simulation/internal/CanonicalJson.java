@@ -48,6 +48,22 @@ public final class CanonicalJson {
       changes.add(m);
     }
     root.put("stateChanges", changes);
+    if (report.safety() != null) {
+      // only present when checks ran, so hashes of reports without checks keep their meaning
+      Map<String, Object> safety = new TreeMap<>();
+      safety.put("risk", report.safety().risk());
+      safety.put("reportHash", report.safety().reportHash());
+      List<Object> checks = new ArrayList<>();
+      for (SimulationReport.Check c : report.safety().checks()) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("id", c.id());
+        m.put("status", c.status());
+        m.put("summary", c.summary());
+        checks.add(m);
+      }
+      safety.put("checks", checks);
+      root.put("safety", safety);
+    }
     StringBuilder out = new StringBuilder(1024);
     write(root, out);
     return out.toString();

@@ -80,8 +80,6 @@ public final class EvidenceCollector {
     String snapshot = fork.call("evm_snapshot").asText();
 
     List<String> hashes = new ArrayList<>();
-    List<Long> blocks = new ArrayList<>();
-    List<JsonNode> receipts = new ArrayList<>();
     String rejection = null;
     boolean reverted = false;
     for (int i = 0; i < p.actions().size() && rejection == null && !reverted; i++) {
@@ -110,9 +108,38 @@ public final class EvidenceCollector {
         break;
       }
       hashes.add(hash);
-      blocks.add(TrafficWindow.bigOf(receipt.path("blockNumber")).longValueExact());
-      receipts.add(receipt);
       reverted = TrafficWindow.bigOf(receipt.path("status")).signum() == 0;
+    }
+    SimulationEvidence evidence = fromTransactions(batchIndex, p, forkBlock, pre, balanceBefore, hashes, rejection,
+        source);
+    if (!evidence.executed()) {
+      // atomic: discard what the earlier actions did, as the timelock's revert would
+      if (!fork.call("evm_revert", snapshot).asBoolean()) {
+        throw new IllegalStateException("the fork refused to revert to snapshot " + snapshot);
+      }
+    }
+    return evidence;
+  }
+
+  /**
+   * Builds the evidence of a proposal whose actions were already sent and mined on the fork (one transaction per
+   * action, in order), e.g. by the agent's simulator. Does not revert anything.
+   *
+   * @param pre the block before the first action
+   * @param balanceBefore the executor's ETH before any top-up
+   * @param hashes the mined actions' transactions, in order (the last may have reverted)
+   * @param rejection why the action after the last hash was not mined, or null
+   */
+  public SimulationEvidence fromTransactions(int batchIndex, ProposalUnderTest p, long forkBlock, long pre,
+      BigInteger balanceBefore, List<String> hashes, String rejection, ChainReader source) {
+    List<JsonNode> receipts = new ArrayList<>();
+    List<Long> blocks = new ArrayList<>();
+    boolean reverted = false;
+    for (Result r : fork.batch(hashes.stream().map(h -> Call.of("eth_getTransactionReceipt", h)).toList())) {
+      JsonNode receipt = r.orThrow();
+      receipts.add(receipt);
+      blocks.add(TrafficWindow.bigOf(receipt.path("blockNumber")).longValueExact());
+      reverted |= TrafficWindow.bigOf(receipt.path("status")).signum() == 0;
     }
     boolean success = rejection == null && !reverted;
 
@@ -153,10 +180,6 @@ public final class EvidenceCollector {
     }
 
     if (!success) {
-      // atomic: discard what the earlier actions did, as the timelock's revert would
-      if (!fork.call("evm_revert", snapshot).asBoolean()) {
-        throw new IllegalStateException("the fork refused to revert to snapshot " + snapshot);
-      }
       RpcChainReader view = forkReader.around(forkBlock, pre, pre);
       return new SimulationEvidence(batchIndex, p, actions, Map.of(), List.of(), List.of(), List.of(),
           proxies(touched(p, frames), view), balanceBefore, view, source);

@@ -18,6 +18,14 @@ class BytecodeTest {
   }
 
   @Test
+  void shouldNotReadSolcMetadataAsInstructions() {
+    // STOP, then a 3-byte CBOR map {..} holding 0xff, then its length 0x0003
+    String code = "0x00" + "a1ff00" + "0003";
+    assertThat(Bytecode.containsOpcode(code, Bytecode.SELFDESTRUCT)).isFalse();
+    assertThat(Bytecode.containsOpcode("0x33ff" + "a100" + "0002", Bytecode.SELFDESTRUCT)).isTrue();
+  }
+
+  @Test
   void shouldResolveAMinimalProxyAndNothingElse() {
     String impl = "bebebebebebebebebebebebebebebebebebebebe";
     String clone = "0x363d3d373d3d3d363d73" + impl + "5af43d82803e903d91602b57fd5bf3";
