@@ -9,6 +9,7 @@ import io.chaoschain.simulation.checks.governance.internal.Findings;
 import io.chaoschain.simulation.evidence.ActionExecution;
 import io.chaoschain.simulation.evidence.DecodedCall;
 import io.chaoschain.simulation.evidence.DecodedLog;
+import io.chaoschain.simulation.evidence.ProposalUnderTest;
 import io.chaoschain.simulation.evidence.SimulationEvidence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  *   <li>An address in the description that shares its first and last {@code lookAlikeChars} hex digits (default 4)
  *       with an address in the calldata but is not that address fails.
  * </ul>
+ * A draft without any description passes (nothing to compare); an on-chain proposal without one warns.
  * Words ignored when matching function names are in {@code checks.C9.fillerWords} (default set, get, update, to).
  */
 public final class DescriptionMismatchCheck implements SafetyCheck {
@@ -52,6 +54,12 @@ public final class DescriptionMismatchCheck implements SafetyCheck {
   @Override
   public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
     String text = e.proposal().description().toLowerCase(Locale.ROOT);
+    if (text.isBlank()) {
+      // an agent simulating its own calls before writing them up has no text yet; an on-chain proposal must
+      return e.proposal().kind() == ProposalUnderTest.Kind.DRAFT
+          ? CheckResult.pass(id(), "a draft without a description: nothing to compare", List.of())
+          : CheckResult.warn(id(), "the proposal has an empty description: nothing discloses its calls", List.of());
+    }
     List<String> fillerSetting = s.forCheck(id()).strings("fillerWords");
     List<String> filler = fillerSetting.isEmpty() ? FILLER : fillerSetting;
     int lookAlike = s.forCheck(id()).integer("lookAlikeChars", java.math.BigInteger.valueOf(4)).intValueExact();

@@ -56,4 +56,9 @@ class DescriptionMismatchCheckTest {
     assertThat(DescriptionMismatchCheck.words("setReserveFactor", List.of("set", "to")))
         .containsExactly("reserve", "factor");
   }
+
+  @Test
+  void shouldNotJudgeADraftThatHasNoDescriptionYet() {
+    assertThat(evaluate("").status()).isEqualTo(CheckResult.Status.PASS);
+  }
 }
