@@ -47,19 +47,19 @@ public final class AccountingInvariantsCheck implements SafetyCheck {
         () -> defaultTotals.addAll(DEFAULT_TOTALS));
     long post = e.fork().postBlock();
     Map<String, VaultSpec> vaults = new LinkedHashMap<>();
-    int i = 0;
-    for (JsonNode v : o.raw("vaults").map(n -> n.isArray() ? n : null).orElse(null) == null ? List.<JsonNode>of()
-        : iterable(o.raw("vaults").get())) {
-      String vault = v.path("vault").asText("").toLowerCase();
+    List<JsonNode> configured = new ArrayList<>();
+    o.raw("vaults").ifPresent(n -> n.forEach(configured::add));
+    for (int i = 0; i < configured.size(); i++) {
+      JsonNode v = configured.get(i);
+      String vault = v.path("vault").asText("").toLowerCase(java.util.Locale.ROOT);
       if (!vault.matches("0x[0-9a-f]{40}")) {
         throw new UserFacingException("--checks-config: checks.C13.vaults[" + i + "].vault must be a 0x-prefixed "
             + "address", 2, null);
       }
       List<String> totals = new ArrayList<>();
       v.path("totals").forEach(t -> totals.add(t.asText()));
-      vaults.put(vault, new VaultSpec(v.has("token") ? v.get("token").asText().toLowerCase() : null,
-          totals.isEmpty() ? defaultTotals : totals));
-      i++;
+      vaults.put(vault, new VaultSpec(v.has("token") ? v.get("token").asText().toLowerCase(java.util.Locale.ROOT)
+          : null, totals.isEmpty() ? defaultTotals : totals));
     }
     for (String address : e.touchedAddresses()) {
       vaults.putIfAbsent(address, new VaultSpec(null, defaultTotals));
@@ -96,10 +96,4 @@ public final class AccountingInvariantsCheck implements SafetyCheck {
   }
 
   private record VaultSpec(String token, List<String> totals) {}
-
-  private static List<JsonNode> iterable(JsonNode n) {
-    List<JsonNode> out = new ArrayList<>();
-    n.forEach(out::add);
-    return out;
-  }
 }

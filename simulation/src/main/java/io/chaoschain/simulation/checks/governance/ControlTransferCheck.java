@@ -49,7 +49,7 @@ public final class ControlTransferCheck implements SafetyCheck {
         default -> false;
       };
       if (grantsControl && who != null && !who.equals(Evm.ZERO_ADDRESS) && !dao.controls(who)) {
-        f.fail("action " + c.actionIndex() + ": " + c.kind().name().toLowerCase().replace('_', ' ') + " on "
+        f.fail("action " + c.actionIndex() + ": " + c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " on "
             + c.contract() + (c.role() != null ? " role " + c.role() : "") + " to " + who
             + ", which the DAO does not control");
       }

@@ -69,7 +69,7 @@ public final class ExecutionDelayCheck implements SafetyCheck {
         .orElse("executor " + executor + (isGovernor ? " is the governor itself" : "") + " has no timelock delay");
     long seconds = delay.map(d -> d.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue()).orElse(0L);
     if (seconds < minDelay) {
-        f.fail(what + ": a passed proposal executes before anyone can react (minimum " + minDelay + " s)");
+      f.fail(what + ": a passed proposal executes before anyone can react (minimum " + minDelay + " s)");
     } else if (seconds < warnDelay) {
       f.warn(what + ", less than " + warnDelay + " s");
     } else {
@@ -115,7 +115,7 @@ public final class ExecutionDelayCheck implements SafetyCheck {
             continue; // deployment and wiring, before governance started
           }
           JsonNode tx = src.rpc("eth_getTransactionByHash", log.path("transactionHash").asText());
-          String to = tx.path("to").asText("").toLowerCase();
+          String to = tx.path("to").asText("").toLowerCase(java.util.Locale.ROOT);
           if (!viaGovernance(e, log, to)) {
             f.fail(event.substring(0, event.indexOf('(')) + " on " + contract + " in block " + block + " (tx "
                 + log.path("transactionHash").asText() + ") did not go through a proposal");
