@@ -94,6 +94,12 @@ class AnvilForkSimulatorIT {
     assertThat(report.stateChanges()).contains(new StateChange(
         chain.marketAddress(), jumpSlot, word(JUMP), word(STEEP_JUMP)));
     assertThat(report.reportHash()).isEqualTo(AnvilForkSimulator.reportHash(report));
+    // the same safety checks as `chaoschain simulate`, their report's hash inside the attested hash
+    assertThat(report.safety().checks()).extracting(SimulationReport.Check::id)
+        .contains("execution", "state-changes", "no-delegatecall");
+    assertThat(report.safety().risk()).isNotEqualTo("high");
+    assertThat(report.safety().reportHash()).matches("0x[0-9a-f]{64}");
+    assertThat(AnvilForkSimulator.canonicalJson(report)).contains(report.safety().reportHash());
   }
 
   @Test
@@ -112,6 +118,7 @@ class AnvilForkSimulatorIT {
     for (SimulationReport report : reports) {
       // the proposal reverts as a whole, so the traffic meets the unchanged market
       assertThat(report.allActionsSucceeded()).isFalse();
+      assertThat(report.safetyFailed()).isTrue();
       assertThat(report.stateChanges()).isEmpty();
       assertThat(report.withProposal()).isEqualTo(report.baseline());
       assertThat(report.metricsAfter()).isEqualTo(report.metricsBefore());

@@ -391,15 +391,18 @@ public final class EvidenceCollector {
     long post = view.postBlock();
     List<String> list = List.copyOf(addresses);
     List<Call> reads = new ArrayList<>();
+    List<boolean[]> needCode = new ArrayList<>();
     for (String a : list) {
       for (String slot : List.of(IMPLEMENTATION_SLOT, ADMIN_SLOT, BEACON_SLOT)) {
         reads.add(Call.of("eth_getStorageAt", a, slot, RpcChainReader.tag(pre)));
         reads.add(Call.of("eth_getStorageAt", a, slot, RpcChainReader.tag(post)));
       }
-      if (!forkReader.knowsCode(a, pre)) {
+      boolean[] need = {!forkReader.knowsCode(a, pre), post != pre && !forkReader.knowsCode(a, post)};
+      needCode.add(need);
+      if (need[0]) {
         reads.add(Call.of("eth_getCode", a, RpcChainReader.tag(pre)));
       }
-      if (!forkReader.knowsCode(a, post)) {
+      if (need[1]) {
         reads.add(Call.of("eth_getCode", a, RpcChainReader.tag(post)));
       }
     }
@@ -413,10 +416,11 @@ public final class EvidenceCollector {
       String admin1 = addressOf(r.get(i++));
       String beacon0 = addressOf(r.get(i++));
       String beacon1 = addressOf(r.get(i++));
-      if (!forkReader.knowsCode(a, pre)) {
+      boolean[] need = needCode.get(list.indexOf(a));
+      if (need[0]) {
         forkReader.remember(a, pre, r.get(i++).orThrow().asText());
       }
-      if (!forkReader.knowsCode(a, post)) {
+      if (need[1]) {
         forkReader.remember(a, post, r.get(i++).orThrow().asText());
       }
       var m0 = Bytecode.minimalProxyTarget(forkReader.code(a, pre));

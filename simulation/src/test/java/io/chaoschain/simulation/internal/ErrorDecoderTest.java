@@ -52,7 +52,7 @@ class ErrorDecoderTest {
     ErrorDecoder.Reason reason = DECODER.decode(revertData("Panic(uint256)", new Uint256(BigInteger.valueOf(0x11))));
 
     assertThat(reason.name()).isEqualTo("Panic(0x11)");
-    assertThat(reason.detail()).isEqualTo("Panic(0x11): arithmetic underflow or overflow");
+    assertThat(reason.detail()).isEqualTo("Panic(0x11): arithmetic overflow or underflow");
   }
 
   @Test
