@@ -197,6 +197,16 @@ async function runNetwork (kind) {
     latencyP50ms: pct(lat, 50) / 1000,
     latencyP99ms: pct(lat, 99) / 1000,
     latencyMaxMs: lat[lat.length - 1] / 1000,
+    // deliveries slower than 100 ms: a message that missed the mesh and waited for gossip (IHAVE/IWANT, one
+    // heartbeat) shows up here, as does a stalled process
+    latencyOver100msFraction: lat.filter(x => x > 100000).length / Math.max(1, lat.length),
+    // of the slow deliveries, the share belonging to messages whose fastest delivery was slow as well: a stall at
+    // the publisher (or a machine-wide stall); the rest are single receivers behind a fast majority (a missed mesh hop)
+    slowDeliveriesOfSlowMessages: (() => {
+      const slow = entries.flatMap(e => e.latencies.filter(x => x > 100000).map(() => Math.min(...e.latencies)))
+      return slow.filter(m => m > 50000).length / Math.max(1, slow.length)
+    })(),
+    droppedRpcsPerNode: cpu2.reduce((a, s) => a + (s.droppedRpcs ?? 0), 0) / NODES,
     latencyTrend,
     deliveryRatio,
     // lost deliveries spread over many messages point at slow or excluded receivers; whole messages missing at

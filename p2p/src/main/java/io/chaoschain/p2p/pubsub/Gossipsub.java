@@ -50,6 +50,8 @@ public final class Gossipsub implements Service {
     return t;
   });
   private final Map<PeerId, Outbound> outbound = new ConcurrentHashMap<>();
+  // the outbound each peer was added to the router with; touched only on the router thread
+  private final Map<PeerId, Outbound> routerView = new java.util.HashMap<>();
   private final AtomicLong droppedRpcs = new AtomicLong();
   private final int maxRpcSize;
   private ScheduledFuture<?> heartbeat;
@@ -66,9 +68,7 @@ public final class Gossipsub implements Service {
 
     @Override
     public void disconnected(Connection c) {
-      if (host.connection(c.remotePeer()).isEmpty()) {
-        dropPeer(c.remotePeer());
-      }
+      dropPeer(c);
     }
   };
 
@@ -198,27 +198,63 @@ public final class Gossipsub implements Service {
     }
   }
 
-  private Outbound ensurePeer(Connection c) {
-    PeerId peer = c.remotePeer();
-    boolean[] created = new boolean[1];
-    Outbound out = outbound.computeIfAbsent(peer, p -> {
-      created[0] = true;
-      return new Outbound(peer, router.params().maxPendingRpcsPerPeer());
-    });
-    if (created[0]) {
-      String ip = c.remoteAddress().components().getFirst().valueText();
-      loop.execute(() -> router.addPeer(peer, c.outbound(), ip));
-      Thread.ofVirtual().name("gossipsub-out").start(() -> out.run(c));
+  /**
+   * Makes sure an outbound RPC stream exists for the peer on an open connection. A peer that restarts reconnects
+   * while its old connection may not yet have been noticed as dead; the outbound bound to the dead connection is then
+   * replaced, and the router sees the peer leave and come back (fresh mesh state) rather than keeping stale state.
+   */
+  private void ensurePeer(Connection c) {
+    if (!c.isOpen()) {
+      return;
     }
-    return out;
+    PeerId peer = c.remotePeer();
+    Outbound fresh = new Outbound(peer, c, router.params().maxPendingRpcsPerPeer());
+    Outbound current = outbound.compute(peer, (p, old) -> old != null && old.connection.isOpen() && !old.closed ? old : fresh);
+    if (current == fresh) {
+      Thread.ofVirtual().name("gossipsub-out").start(() -> fresh.run());
+      syncRouter(peer);
+    }
   }
 
-  private void dropPeer(PeerId peer) {
-    Outbound out = outbound.remove(peer);
-    if (out != null) {
-      out.close();
+  /** Called when an outbound stream or connection died: drop it, and carry on over another open connection if any. */
+  private void lostPeer(PeerId peer, Outbound dead) {
+    dead.close();
+    if (outbound.remove(peer, dead)) {
+      host.connection(peer).ifPresent(this::maybeAddPeer);
+      syncRouter(peer);
     }
-    loop.execute(() -> router.removePeer(peer));
+  }
+
+  private void dropPeer(Connection c) {
+    Outbound out = outbound.get(c.remotePeer());
+    if (out != null && out.connection == c) {
+      lostPeer(c.remotePeer(), out);
+    }
+  }
+
+  /**
+   * Brings the router's view of the peer in line with the outbound map, on the router thread: connections come and go
+   * on many threads, so the router is told the latest state, never a stale event.
+   */
+  private void syncRouter(PeerId peer) {
+    if (loop.isShutdown()) {
+      return;
+    }
+    loop.execute(() -> {
+      Outbound now = outbound.get(peer);
+      Outbound known = routerView.get(peer);
+      if (now == known) {
+        return;
+      }
+      if (known != null) {
+        router.removePeer(peer);
+        routerView.remove(peer);
+      }
+      if (now != null) {
+        router.addPeer(peer, now.connection.outbound(), now.connection.remoteAddress().components().getFirst().valueText());
+        routerView.put(peer, now);
+      }
+    });
   }
 
   private void handleInbound(P2pStream stream) throws IOException {
@@ -281,18 +317,20 @@ public final class Gossipsub implements Service {
   private final class Outbound {
     private static final byte[] CLOSE = new byte[0];
     private final PeerId peer;
+    final Connection connection;
     final BlockingQueue<byte[]> queue;
     private volatile P2pStream stream;
     private volatile boolean closed;
 
-    Outbound(PeerId peer, int capacity) {
+    Outbound(PeerId peer, Connection connection, int capacity) {
       this.peer = peer;
+      this.connection = connection;
       this.queue = new ArrayBlockingQueue<>(capacity);
     }
 
-    void run(Connection c) {
+    void run() {
       try {
-        stream = c.newStream(PROTOCOLS);
+        stream = connection.newStream(PROTOCOLS);
         if (closed) {
           stream.close();
           return;
@@ -318,9 +356,7 @@ public final class Gossipsub implements Service {
         stream.close();
       } catch (IOException e) {
         LOG.debug("gossipsub stream to {} failed: {}", peer, e.getMessage());
-        if (outbound.remove(peer, this)) {
-          loop.execute(() -> router.removePeer(peer));
-        }
+        lostPeer(peer, this);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
