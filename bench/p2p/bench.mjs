@@ -55,6 +55,7 @@ class Proc {
         if (entry.receivers.has(this)) { this.duplicates++; return }
         entry.receivers.add(this)
         entry.latencies.push(m.receivedMicros - Number(head.readBigUInt64BE(0)))
+        entry.arrivals.push([this.index, Number(head.readBigUInt64BE(0)), m.receivedMicros])
       }
     })
   }
@@ -89,7 +90,7 @@ function payload (seq) {
   b.writeUInt32BE(seq, 8)
   return b.toString('hex')
 }
-function register (phase) { const seq = nextSeq++; ledger.set(seq, { phase, receivers: new Set(), latencies: [] }); return seq }
+function register (phase) { const seq = nextSeq++; ledger.set(seq, { phase, receivers: new Set(), latencies: [], arrivals: [] }); return seq }
 function phaseEntries (phase) { return [...ledger.values()].filter(e => e.phase === phase) }
 function delivered (phase) { return phaseEntries(phase).reduce((a, e) => a + e.receivers.size, 0) }
 
@@ -118,7 +119,7 @@ async function runNetwork (kind) {
   for (let i = 0; i < NODES; i += 5) {
     // start in small batches: 30 simultaneous JVM or node start-ups would only fight over 2 cores
     const batch = []
-    for (let j = i; j < Math.min(NODES, i + 5); j++) { const p = launch(kind); nodes.push(p); batch.push(p.ready) }
+    for (let j = i; j < Math.min(NODES, i + 5); j++) { const p = launch(kind); p.index = j; nodes.push(p); batch.push(p.ready) }
     await Promise.all(batch)
   }
   const infos = await Promise.all(nodes.map(n => n.ready))
@@ -227,7 +228,11 @@ async function runNetwork (kind) {
     cpuMsPerDeliveryBurst: cpuSum(cpu1, cpu2) * 1000 / Math.max(1, deliveredBurst),
     cpuBusyFractionLatency: cpuSum(cpu0, cpu1) / p1Seconds / os.cpus().length,
     rssMiBPerNodeMedian: rss[Math.floor(rss.length / 2)],
-    rssMiBPerNodeMax: rss[rss.length - 1]
+    rssMiBPerNodeMax: rss[rss.length - 1],
+    // every latency-phase delivery slower than 100 ms: [receiver, published µs, received µs, fastest delivery of
+    // that message µs], for telling a missed mesh hop (isolated) from a stalled process (clustered in time)
+    slowDeliveries: entries.flatMap(e => e.arrivals.filter(a => a[2] - a[1] > 100000)
+      .map(a => [a[0], a[1], a[2], Math.min(...e.latencies)]))
   }
 }
 
@@ -241,7 +246,7 @@ for (const k of kinds) {
 const fmt = (v) => typeof v === 'number' ? Number(v.toFixed(3)) : v
 // one column per network keeps the table readable in a terminal
 const table = {}
-for (const key of Object.keys(results[0])) table[key] = Object.fromEntries(results.map(r => [r.kind, fmt(r[key])]))
+for (const key of Object.keys(results[0]).filter(k => k !== 'slowDeliveries')) table[key] = Object.fromEntries(results.map(r => [r.kind, fmt(r[key])]))
 console.table(table)
 const java = results.find(r => r.kind === 'java'); const js = results.find(r => r.kind === 'js')
 if (java && js) {

@@ -53,6 +53,9 @@ public final class Gossipsub implements Service {
   // the outbound each peer was added to the router with; touched only on the router thread
   private final Map<PeerId, Outbound> routerView = new java.util.HashMap<>();
   private final AtomicLong droppedRpcs = new AtomicLong();
+  private final AtomicLong queuedInbound = new AtomicLong();
+  private final Map<PeerId, java.util.concurrent.Semaphore> inboundBudget = new ConcurrentHashMap<>();
+  private final int inboundBudgetBytes;
   private final int maxRpcSize;
   private ScheduledFuture<?> heartbeat;
   private final ConnectionListener listener = new ConnectionListener() {
@@ -80,6 +83,8 @@ public final class Gossipsub implements Service {
       Host host, GossipsubParams params, PeerScoreParams scoreParams, PeerScoreThresholds thresholds, Random random) {
     this.host = host;
     this.maxRpcSize = params.maxMessageSize() + 64 * 1024;
+    // room for two maximal RPCs, or many small ones, per peer
+    this.inboundBudgetBytes = 2 * maxRpcSize;
     this.router = new GossipRouter(
         host.config().identity().privateKey(), params, scoreParams, thresholds, host.config().time(), random, this::send);
     router.onPeerExchange(this::connectToExchangedPeers);
@@ -220,7 +225,7 @@ public final class Gossipsub implements Service {
   private void lostPeer(PeerId peer, Outbound dead) {
     dead.close();
     if (outbound.remove(peer, dead)) {
-      host.connection(peer).ifPresent(this::maybeAddPeer);
+      host.connection(peer).ifPresentOrElse(this::maybeAddPeer, () -> inboundBudget.remove(peer));
       syncRouter(peer);
     }
   }
@@ -257,35 +262,69 @@ public final class Gossipsub implements Service {
     });
   }
 
+  /**
+   * Reads RPCs from a peer's stream and queues them for the router. Each peer has a budget of queued-but-unhandled
+   * bytes: when it is spent the reader waits for the router, so a flooding peer is slowed by yamux flow control
+   * instead of growing our queue (memory stays bounded by peers x budget).
+   */
   private void handleInbound(P2pStream stream) throws IOException {
     PeerId peer = stream.remotePeer();
     ensurePeer(stream.connection());
+    java.util.concurrent.Semaphore budget = inboundBudget.computeIfAbsent(peer, p -> new java.util.concurrent.Semaphore(inboundBudgetBytes));
     try {
       while (true) {
         byte[] bytes = LengthPrefixed.read(stream.in(), maxRpcSize);
         if (bytes == null) {
           break;
         }
+        int cost = Math.min(bytes.length + 64, inboundBudgetBytes);
+        budget.acquire(cost);
+        queuedInbound.addAndGet(cost);
+        Runnable release = () -> {
+          queuedInbound.addAndGet(-cost);
+          budget.release(cost);
+        };
         Rpc rpc;
         try {
           rpc = Rpc.decode(bytes);
         } catch (MalformedMessageException e) {
           LOG.debug("malformed RPC from {}: {}", peer, e.getMessage());
-          loop.execute(() -> router.penalize(peer, 1));
+          execute(() -> router.penalize(peer, 1), release);
           continue;
         }
-        loop.execute(() -> {
+        execute(() -> {
           try {
             router.handleRpc(peer, rpc);
           } catch (RuntimeException e) {
             LOG.debug("RPC from {} failed: {}", peer, e.toString());
             router.penalize(peer, 1);
           }
-        });
+        }, release);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       stream.close();
     }
+  }
+
+  private void execute(Runnable task, Runnable release) {
+    try {
+      loop.execute(() -> {
+        try {
+          task.run();
+        } finally {
+          release.run();
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      release.run(); // stopped
+    }
+  }
+
+  /** Bytes of inbound RPCs read from peers and waiting for the router (bounded by peers x per-peer budget). */
+  public long queuedInboundBytes() {
+    return queuedInbound.get();
   }
 
   private void send(PeerId peer, Rpc rpc) {
