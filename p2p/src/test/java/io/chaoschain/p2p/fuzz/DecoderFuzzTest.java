@@ -121,6 +121,26 @@ class DecoderFuzzTest {
   }
 
   @Property(tries = 300)
+  void nestedLengthsBeyondTheBufferShouldBeRejectedWithoutAllocatingThem(
+      @ForAll @IntRange(min = 1, max = 15) int field,
+      @ForAll @IntRange(min = 64, max = Integer.MAX_VALUE) int declared,
+      @ForAll @Size(max = 32) byte[] tail) {
+    // a length-delimited field claiming up to 2 GiB inside a message of a few dozen bytes: every protobuf decoder
+    // must check the claim against the bytes actually present; allocating it would fail with OutOfMemoryError (an
+    // Error, which decodesOrRejects does not catch), so passing this property means nothing was allocated
+    byte[] tag = Varint.encode(field << 3 | 2);
+    byte[] len = Varint.encode(declared);
+    byte[] input = new byte[tag.length + len.length + tail.length];
+    System.arraycopy(tag, 0, input, 0, tag.length);
+    System.arraycopy(len, 0, input, tag.length, len.length);
+    System.arraycopy(tail, 0, input, tag.length + len.length, tail.length);
+    for (Consumer<byte[]> decoder : List.<Consumer<byte[]>>of(Rpc::decode, IdentifyMessage::decode, PublicKey::unmarshal,
+        PrivateKey::unmarshal, SignedEnvelope::decode)) {
+      assertThatThrownBy(() -> decoder.accept(input)).isInstanceOf(MalformedMessageException.class);
+    }
+  }
+
+  @Property(tries = 300)
   void multistreamShouldFailCleanlyOnGarbage(@ForAll @Size(max = 200) byte[] input) {
     try {
       Multistream.handle(new ByteArrayInputStream(input), new ByteArrayOutputStream(), p -> true, Set.of("/x"));
