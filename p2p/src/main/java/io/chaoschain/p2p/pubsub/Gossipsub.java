@@ -114,8 +114,21 @@ public final class Gossipsub implements Service {
     }
     host.removeListener(listener);
     PROTOCOLS.forEach(host::removeStreamHandler);
-    outbound.values().forEach(Outbound::close);
+    // graceful: RPCs already queued (e.g. a message published just before stopping) are still written, for up to 1 s
+    List<Outbound> outs = List.copyOf(outbound.values());
     outbound.clear();
+    outs.forEach(Outbound::finish);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    for (Outbound o : outs) {
+      try {
+        if (!o.done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          o.close();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        o.close();
+      }
+    }
     timer.shutdownNow();
     loop.shutdown();
     return CompletableFuture.completedFuture(null);
@@ -360,6 +373,7 @@ public final class Gossipsub implements Service {
     final BlockingQueue<byte[]> queue;
     private volatile P2pStream stream;
     private volatile boolean closed;
+    final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
 
     Outbound(PeerId peer, Connection connection, int capacity) {
       this.peer = peer;
@@ -398,6 +412,15 @@ public final class Gossipsub implements Service {
         lostPeer(peer, this);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } finally {
+        done.countDown();
+      }
+    }
+
+    /** Stops after writing what is already queued. */
+    void finish() {
+      if (!queue.offer(CLOSE)) {
+        close();
       }
     }
 
