@@ -58,6 +58,9 @@ public final class ConnectionManager implements Service, ConnectionListener {
   @Override
   public CompletableFuture<Void> start() {
     host.addListener(this);
+    // connections that predate the manager have had their chance to bootstrap: no grace period for them
+    long old = System.nanoTime() - graceNanos;
+    host.connections().forEach(c -> openedAt.putIfAbsent(c, old));
     return CompletableFuture.completedFuture(null);
   }
 
@@ -90,7 +93,8 @@ public final class ConnectionManager implements Service, ConnectionListener {
     long now = System.nanoTime();
     List<Connection> victims = all.stream()
         .filter(c -> !protectedPeers.contains(c.remotePeer()))
-        .filter(c -> now - openedAt.getOrDefault(c, now - graceNanos) >= graceNanos)
+        // a connection not yet announced to us is brand new: it gets its grace period too
+        .filter(c -> now - openedAt.getOrDefault(c, now) >= graceNanos)
         .sorted(Comparator.comparingLong((Connection c) -> openedAt.getOrDefault(c, Long.MAX_VALUE)).reversed())
         .limit(excess)
         .toList();
