@@ -55,6 +55,7 @@ class Proc {
         if (entry.receivers.has(this)) { this.duplicates++; return }
         entry.receivers.add(this)
         entry.latencies.push(m.receivedMicros - Number(head.readBigUInt64BE(0)))
+        entry.arrivals.push([this.index, Number(head.readBigUInt64BE(0)), m.receivedMicros])
       }
     })
   }
@@ -77,7 +78,12 @@ const config = { topics: [TOPIC], quiet: true, D: 6, Dlo: 5, Dhi: 12, heartbeatM
 function launch (kind) {
   if (kind === 'js') return new Proc('node', ['peer.mjs', JSON.stringify(config)], jsDir)
   const javaBin = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java'
-  return new Proc(javaBin, ['-Xmx128m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss512k', '-cp', args['java-cp'],
+  // BENCH_JAVA_OPTS adds JVM flags, e.g. -Xlog:gc,safepoint:file=/tmp/node-%p.log to see pauses
+  const extra = (process.env.BENCH_JAVA_OPTS ?? '').split(' ').filter(Boolean)
+  // a fixed, pre-touched heap: without AlwaysPreTouch the first young collections fault in never-touched survivor and
+  // tenured pages, and on a loaded machine those page faults stretched 10-40 ms collections to 0.3-1.6 s pauses that
+  // were the Java p99 outliers (User 0.04 s, Real 1.6 s in -Xlog:gc)
+  return new Proc(javaBin, ['-Xms64m', '-Xmx64m', '-XX:+AlwaysPreTouch', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss512k', ...extra, '-cp', args['java-cp'],
     'io.chaoschain.p2p.bench.BenchNode', JSON.stringify(config)], here)
 }
 
@@ -89,7 +95,7 @@ function payload (seq) {
   b.writeUInt32BE(seq, 8)
   return b.toString('hex')
 }
-function register (phase) { const seq = nextSeq++; ledger.set(seq, { phase, receivers: new Set(), latencies: [] }); return seq }
+function register (phase) { const seq = nextSeq++; ledger.set(seq, { phase, receivers: new Set(), latencies: [], arrivals: [] }); return seq }
 function phaseEntries (phase) { return [...ledger.values()].filter(e => e.phase === phase) }
 function delivered (phase) { return phaseEntries(phase).reduce((a, e) => a + e.receivers.size, 0) }
 
@@ -118,7 +124,7 @@ async function runNetwork (kind) {
   for (let i = 0; i < NODES; i += 5) {
     // start in small batches: 30 simultaneous JVM or node start-ups would only fight over 2 cores
     const batch = []
-    for (let j = i; j < Math.min(NODES, i + 5); j++) { const p = launch(kind); nodes.push(p); batch.push(p.ready) }
+    for (let j = i; j < Math.min(NODES, i + 5); j++) { const p = launch(kind); p.index = j; nodes.push(p); batch.push(p.ready) }
     await Promise.all(batch)
   }
   const infos = await Promise.all(nodes.map(n => n.ready))
@@ -197,6 +203,16 @@ async function runNetwork (kind) {
     latencyP50ms: pct(lat, 50) / 1000,
     latencyP99ms: pct(lat, 99) / 1000,
     latencyMaxMs: lat[lat.length - 1] / 1000,
+    // deliveries slower than 100 ms: a message that missed the mesh and waited for gossip (IHAVE/IWANT, one
+    // heartbeat) shows up here, as does a stalled process
+    latencyOver100msFraction: lat.filter(x => x > 100000).length / Math.max(1, lat.length),
+    // of the slow deliveries, the share belonging to messages whose fastest delivery was slow as well: a stall at
+    // the publisher (or a machine-wide stall); the rest are single receivers behind a fast majority (a missed mesh hop)
+    slowDeliveriesOfSlowMessages: (() => {
+      const slow = entries.flatMap(e => e.latencies.filter(x => x > 100000).map(() => Math.min(...e.latencies)))
+      return slow.filter(m => m > 50000).length / Math.max(1, slow.length)
+    })(),
+    droppedRpcsPerNode: cpu2.reduce((a, s) => a + (s.droppedRpcs ?? 0), 0) / NODES,
     latencyTrend,
     deliveryRatio,
     // lost deliveries spread over many messages point at slow or excluded receivers; whole messages missing at
@@ -216,8 +232,13 @@ async function runNetwork (kind) {
     cpuMsPerDeliveryLatency: cpuSum(cpu0, cpu1) * 1000 / Math.max(1, deliveredLatency),
     cpuMsPerDeliveryBurst: cpuSum(cpu1, cpu2) * 1000 / Math.max(1, deliveredBurst),
     cpuBusyFractionLatency: cpuSum(cpu0, cpu1) / p1Seconds / os.cpus().length,
+    cpuMsPerSecondPerNodeLatency: cpuSum(cpu0, cpu1) * 1000 / NODES / p1Seconds,
     rssMiBPerNodeMedian: rss[Math.floor(rss.length / 2)],
-    rssMiBPerNodeMax: rss[rss.length - 1]
+    rssMiBPerNodeMax: rss[rss.length - 1],
+    // every latency-phase delivery slower than 100 ms: [receiver, published µs, received µs, fastest delivery of
+    // that message µs], for telling a missed mesh hop (isolated) from a stalled process (clustered in time)
+    slowDeliveries: entries.flatMap(e => e.arrivals.filter(a => a[2] - a[1] > 100000)
+      .map(a => [a[0], a[1], a[2], Math.min(...e.latencies)]))
   }
 }
 
@@ -231,13 +252,29 @@ for (const k of kinds) {
 const fmt = (v) => typeof v === 'number' ? Number(v.toFixed(3)) : v
 // one column per network keeps the table readable in a terminal
 const table = {}
-for (const key of Object.keys(results[0])) table[key] = Object.fromEntries(results.map(r => [r.kind, fmt(r[key])]))
+for (const key of Object.keys(results[0]).filter(k => k !== 'slowDeliveries')) table[key] = Object.fromEntries(results.map(r => [r.kind, fmt(r[key])]))
 console.table(table)
 const java = results.find(r => r.kind === 'java'); const js = results.find(r => r.kind === 'js')
+// a network kept up when its latency did not grow over the phase and (almost) every message reached every node;
+// only then do its percentiles measure propagation rather than a queue
+const keptUp = (r) => r.latencyTrend <= 2 && r.deliveryRatio >= 0.99
+console.log(`\nsummary: ${NODES} nodes, degree ${DEGREE}, ${MESSAGES} messages of ${SIZE} B at ${RATE} msgs/s (load average at start ${machine.loadAvgAtStart.map(x => x.toFixed(1)).join(' ')}, ${machine.cpus} CPUs)`)
+console.table(results.map(r => ({
+  network: r.kind,
+  'p50 ms': fmt(r.latencyP50ms),
+  'p99 ms': fmt(r.latencyP99ms),
+  delivery: fmt(r.deliveryRatio),
+  'kept up': keptUp(r),
+  'burst msgs/s': fmt(r.burstMessagesPerSecond),
+  'CPU ms/s per node': fmt(r.cpuMsPerSecondPerNodeLatency),
+  'CPU ms per delivery (burst)': fmt(r.cpuMsPerDeliveryBurst),
+  'RSS MiB per node': fmt(r.rssMiBPerNodeMedian)
+})))
 if (java && js) {
   console.log(`Java/JS p50 ratio ${(java.latencyP50ms / js.latencyP50ms).toFixed(2)}, p99 ratio ${(java.latencyP99ms / js.latencyP99ms).toFixed(2)} (below 1 means Java is faster)`)
-  for (const r of results) if (r.latencyTrend > 2 || r.deliveryRatio < 0.99) console.log(`warning: ${r.kind} did not keep up with ${RATE} msgs/s (latency trend ${r.latencyTrend.toFixed(1)}x, delivery ${r.deliveryRatio.toFixed(3)}): its percentiles measure queueing`)
+  if (!keptUp(java) || !keptUp(js)) console.log('the ratios are NOT a propagation comparison: a network that did not keep up measures its queue; lower --rate until both keep up')
 }
+for (const r of results) if (!keptUp(r)) console.log(`warning: ${r.kind} did not keep up with ${RATE} msgs/s (latency trend ${r.latencyTrend.toFixed(1)}x, delivery ${r.deliveryRatio.toFixed(3)}): its percentiles measure queueing`)
 mkdirSync(path.resolve(here, '../results'), { recursive: true })
 const out = path.resolve(here, '../results', `p2p-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
 writeFileSync(out, JSON.stringify({ config: { NODES, MESSAGES, RATE, BURST, DEGREE, WARMUP, SIZE, gossipsub: config }, machine, results }, null, 2))

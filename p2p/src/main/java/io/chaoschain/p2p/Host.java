@@ -47,6 +47,9 @@ public final class Host implements Service {
   private final List<ServerSocket> servers = new CopyOnWriteArrayList<>();
   private final List<Multiaddr> boundAddrs = new CopyOnWriteArrayList<>();
   private final AtomicBoolean running = new AtomicBoolean();
+  // inbound sockets accepted but not yet upgraded: they count against maxConnections, so a flood of half-finished
+  // handshakes cannot hold more sockets (and upgrade buffers) than the connection limit allows
+  private final java.util.concurrent.atomic.AtomicInteger pendingInbound = new java.util.concurrent.atomic.AtomicInteger();
   private final SecureRandom random = new SecureRandom();
 
   public Host(HostConfig config) {
@@ -123,23 +126,60 @@ public final class Host implements Service {
         LOG.debug("accept failed", e);
         continue;
       }
-      if (connectionCount() >= config.maxConnections()) {
+      if (connectionCount() + pendingInbound.get() >= config.maxConnections()) {
         LOG.debug("refusing inbound connection from {}: limit of {} reached", socket.getRemoteSocketAddress(), config.maxConnections());
         closeQuietly(socket);
         continue;
       }
+      pendingInbound.incrementAndGet();
       Thread.ofVirtual().name("p2p-upgrade-in").start(() -> {
+        MuxedConnection conn;
         try {
-          register(upgrade(socket, false, null));
+          conn = upgrade(socket, false, null);
         } catch (IOException | RuntimeException e) {
+          pendingInbound.decrementAndGet();
           LOG.debug("inbound upgrade from {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
           closeQuietly(socket);
+          return;
         }
+        // counted as a connection from here on; the slot moves from pending to registered without a gap
+        connections.computeIfAbsent(conn.remotePeer(), p -> new CopyOnWriteArrayList<>()).add(conn);
+        pendingInbound.decrementAndGet();
+        register(conn);
       });
     }
   }
 
+  /**
+   * Upgrades within the handshake timeout as a whole: the socket timeout only bounds each read, so a peer trickling one
+   * byte at a time would otherwise hold the slot forever; a watchdog closes the socket at the deadline.
+   */
   private MuxedConnection upgrade(Socket socket, boolean outbound, PeerId expected) throws IOException {
+    AtomicBoolean done = new AtomicBoolean();
+    CompletableFuture.delayedExecutor(config.handshakeTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .execute(() -> {
+          if (done.compareAndSet(false, true)) {
+            closeQuietly(socket);
+          }
+        });
+    try {
+      MuxedConnection conn = upgradeWithinDeadline(socket, outbound, expected);
+      if (!done.compareAndSet(false, true)) {
+        throw new IOException("handshake timed out after " + config.handshakeTimeout().toMillis() + " ms");
+      }
+      return conn;
+    } catch (IOException | RuntimeException e) {
+      done.set(true);
+      throw e;
+    }
+  }
+
+  /** Inbound handshakes under way (accepted sockets not yet upgraded); they count against the connection limit. */
+  public int pendingHandshakes() {
+    return pendingInbound.get();
+  }
+
+  private MuxedConnection upgradeWithinDeadline(Socket socket, boolean outbound, PeerId expected) throws IOException {
     return Upgrader.upgrade(
         socket,
         outbound,
@@ -151,9 +191,12 @@ public final class Host implements Service {
         this::onClosed);
   }
 
-  /** Registers the connection, runs identify, then tells listeners. */
+  /** Registers the connection (if not yet), runs identify, then tells listeners. */
   private void register(MuxedConnection conn) {
-    connections.computeIfAbsent(conn.remotePeer(), p -> new CopyOnWriteArrayList<>()).add(conn);
+    List<MuxedConnection> list = connections.computeIfAbsent(conn.remotePeer(), p -> new CopyOnWriteArrayList<>());
+    if (!list.contains(conn)) {
+      list.add(conn);
+    }
     peerstore.setPublicKey(conn.remotePeer(), conn.remotePublicKey());
     Upgrader.start(conn);
     try {

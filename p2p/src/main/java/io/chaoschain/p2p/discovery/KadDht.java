@@ -9,6 +9,7 @@ import io.chaoschain.p2p.P2pStream;
 import io.chaoschain.p2p.PeerId;
 import io.chaoschain.p2p.internal.LengthPrefixed;
 import java.io.IOException;
+import java.time.Duration;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Peer discovery through Kademlia FIND_NODE ({@code /ipfs/kad/1.0.0}, kad-dht spec): serves the closest peers it knows
  * and runs iterative lookups (alpha parallel queries, k closest) to find peers near a key. Values and providers are
  * not implemented; ChaosChain only needs peer routing. Bootstrap dials the configured peers, then looks up its own ID
- * to fill the routing table.
+ * to fill the routing table. While running, a maintenance thread bootstraps again whenever the node has fewer than
+ * {@code minPeers} connections (its peers went away, or trimmed it), so a node that lost its neighbours re-joins.
  */
 public final class KadDht implements Service {
   public static final String PROTOCOL = "/ipfs/kad/1.0.0";
@@ -37,6 +39,9 @@ public final class KadDht implements Service {
   private final Host host;
   private final List<Multiaddr> bootstrapPeers;
   private final RoutingTable table;
+  private final int minPeers;
+  private final Duration checkInterval;
+  private volatile Thread maintenance;
   private final ConnectionListener listener = new ConnectionListener() {
     @Override
     public void connected(Connection c) {
@@ -49,10 +54,24 @@ public final class KadDht implements Service {
     }
   };
 
+  /** Re-bootstraps when fewer than 4 connections remain, checked every 10 s. */
   public KadDht(Host host, List<Multiaddr> bootstrapPeers) {
+    this(host, bootstrapPeers, 4, Duration.ofSeconds(10));
+  }
+
+  /**
+   * @param minPeers below this many connections the node bootstraps again (0 disables the maintenance)
+   * @param checkInterval how often the connection count is checked
+   */
+  public KadDht(Host host, List<Multiaddr> bootstrapPeers, int minPeers, Duration checkInterval) {
+    if (checkInterval.isNegative() || checkInterval.isZero()) {
+      throw new IllegalArgumentException("checkInterval must be positive, got " + checkInterval);
+    }
     this.host = host;
     this.bootstrapPeers = List.copyOf(bootstrapPeers);
     this.table = new RoutingTable(host.peerId(), K);
+    this.minPeers = minPeers;
+    this.checkInterval = checkInterval;
   }
 
   public RoutingTable routingTable() {
@@ -70,11 +89,49 @@ public final class KadDht implements Service {
     host.setStreamHandler(PROTOCOL, this::serve);
     host.addListener(listener);
     host.connectedPeers().forEach(this::consider);
+    if (minPeers > 0 && maintenance == null) {
+      maintenance = Thread.ofVirtual().name("kad-maintenance").start(this::maintain);
+    }
     return CompletableFuture.completedFuture(null);
+  }
+
+  private void maintain() {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        Thread.sleep(checkInterval);
+        if (host.connectionCount() < minPeers) {
+          // the known peers first (the routing table remembers more than the bootstrap list), then the bootstrap list
+          for (PeerId p : table.closest(host.peerId().bytes(), K)) {
+            if (host.connectionCount() >= minPeers) {
+              break;
+            }
+            if (host.connection(p).isEmpty()) {
+              try {
+                host.connect(p);
+              } catch (IOException e) {
+                table.remove(p);
+              }
+            }
+          }
+          if (host.connectionCount() < minPeers) {
+            bootstrap();
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      // stopped
+    } catch (RuntimeException e) {
+      LOG.warn("kad maintenance stopped", e);
+    }
   }
 
   @Override
   public CompletableFuture<Void> stop() {
+    Thread t = maintenance;
+    maintenance = null;
+    if (t != null) {
+      t.interrupt();
+    }
     host.removeListener(listener);
     host.removeStreamHandler(PROTOCOL);
     return CompletableFuture.completedFuture(null);

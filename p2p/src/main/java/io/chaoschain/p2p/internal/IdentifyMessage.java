@@ -61,8 +61,9 @@ public record IdentifyMessage(
           }
         }
         case 4 -> {
+          byte[] a = r.bytes(); // a truncated field is a malformed message, not an unknown address
           try {
-            observed = Multiaddr.fromBytes(r.bytes());
+            observed = Multiaddr.fromBytes(a);
           } catch (MalformedMessageException ignored) {
             // informational only
           }

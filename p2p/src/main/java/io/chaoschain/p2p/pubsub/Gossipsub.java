@@ -50,7 +50,12 @@ public final class Gossipsub implements Service {
     return t;
   });
   private final Map<PeerId, Outbound> outbound = new ConcurrentHashMap<>();
+  // the outbound each peer was added to the router with; touched only on the router thread
+  private final Map<PeerId, Outbound> routerView = new java.util.HashMap<>();
   private final AtomicLong droppedRpcs = new AtomicLong();
+  private final AtomicLong queuedInbound = new AtomicLong();
+  private final Map<PeerId, java.util.concurrent.Semaphore> inboundBudget = new ConcurrentHashMap<>();
+  private final int inboundBudgetBytes;
   private final int maxRpcSize;
   private ScheduledFuture<?> heartbeat;
   private final ConnectionListener listener = new ConnectionListener() {
@@ -66,9 +71,7 @@ public final class Gossipsub implements Service {
 
     @Override
     public void disconnected(Connection c) {
-      if (host.connection(c.remotePeer()).isEmpty()) {
-        dropPeer(c.remotePeer());
-      }
+      dropPeer(c);
     }
   };
 
@@ -80,6 +83,8 @@ public final class Gossipsub implements Service {
       Host host, GossipsubParams params, PeerScoreParams scoreParams, PeerScoreThresholds thresholds, Random random) {
     this.host = host;
     this.maxRpcSize = params.maxMessageSize() + 64 * 1024;
+    // room for two maximal RPCs, or many small ones, per peer
+    this.inboundBudgetBytes = 2 * maxRpcSize;
     this.router = new GossipRouter(
         host.config().identity().privateKey(), params, scoreParams, thresholds, host.config().time(), random, this::send);
     router.onPeerExchange(this::connectToExchangedPeers);
@@ -109,8 +114,21 @@ public final class Gossipsub implements Service {
     }
     host.removeListener(listener);
     PROTOCOLS.forEach(host::removeStreamHandler);
-    outbound.values().forEach(Outbound::close);
+    // graceful: RPCs already queued (e.g. a message published just before stopping) are still written, for up to 1 s
+    List<Outbound> outs = List.copyOf(outbound.values());
     outbound.clear();
+    outs.forEach(Outbound::finish);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    for (Outbound o : outs) {
+      try {
+        if (!o.done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          o.close();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        o.close();
+      }
+    }
     timer.shutdownNow();
     loop.shutdown();
     return CompletableFuture.completedFuture(null);
@@ -198,58 +216,128 @@ public final class Gossipsub implements Service {
     }
   }
 
-  private Outbound ensurePeer(Connection c) {
+  /**
+   * Makes sure an outbound RPC stream exists for the peer on an open connection. A peer that restarts reconnects
+   * while its old connection may not yet have been noticed as dead; the outbound bound to the dead connection is then
+   * replaced, and the router sees the peer leave and come back (fresh mesh state) rather than keeping stale state.
+   */
+  private void ensurePeer(Connection c) {
+    if (!c.isOpen()) {
+      return;
+    }
     PeerId peer = c.remotePeer();
-    boolean[] created = new boolean[1];
-    Outbound out = outbound.computeIfAbsent(peer, p -> {
-      created[0] = true;
-      return new Outbound(peer, router.params().maxPendingRpcsPerPeer());
+    Outbound fresh = new Outbound(peer, c, router.params().maxPendingRpcsPerPeer());
+    Outbound current = outbound.compute(peer, (p, old) -> old != null && old.connection.isOpen() && !old.closed ? old : fresh);
+    if (current == fresh) {
+      Thread.ofVirtual().name("gossipsub-out").start(() -> fresh.run());
+      syncRouter(peer);
+    }
+  }
+
+  /** Called when an outbound stream or connection died: drop it, and carry on over another open connection if any. */
+  private void lostPeer(PeerId peer, Outbound dead) {
+    dead.close();
+    if (outbound.remove(peer, dead)) {
+      host.connection(peer).ifPresentOrElse(this::maybeAddPeer, () -> inboundBudget.remove(peer));
+      syncRouter(peer);
+    }
+  }
+
+  private void dropPeer(Connection c) {
+    Outbound out = outbound.get(c.remotePeer());
+    if (out != null && out.connection == c) {
+      lostPeer(c.remotePeer(), out);
+    }
+  }
+
+  /**
+   * Brings the router's view of the peer in line with the outbound map, on the router thread: connections come and go
+   * on many threads, so the router is told the latest state, never a stale event.
+   */
+  private void syncRouter(PeerId peer) {
+    if (loop.isShutdown()) {
+      return;
+    }
+    loop.execute(() -> {
+      Outbound now = outbound.get(peer);
+      Outbound known = routerView.get(peer);
+      if (now == known) {
+        return;
+      }
+      if (known != null) {
+        router.removePeer(peer);
+        routerView.remove(peer);
+      }
+      if (now != null) {
+        router.addPeer(peer, now.connection.outbound(), now.connection.remoteAddress().components().getFirst().valueText());
+        routerView.put(peer, now);
+      }
     });
-    if (created[0]) {
-      String ip = c.remoteAddress().components().getFirst().valueText();
-      loop.execute(() -> router.addPeer(peer, c.outbound(), ip));
-      Thread.ofVirtual().name("gossipsub-out").start(() -> out.run(c));
-    }
-    return out;
   }
 
-  private void dropPeer(PeerId peer) {
-    Outbound out = outbound.remove(peer);
-    if (out != null) {
-      out.close();
-    }
-    loop.execute(() -> router.removePeer(peer));
-  }
-
+  /**
+   * Reads RPCs from a peer's stream and queues them for the router. Each peer has a budget of queued-but-unhandled
+   * bytes: when it is spent the reader waits for the router, so a flooding peer is slowed by yamux flow control
+   * instead of growing our queue (memory stays bounded by peers x budget).
+   */
   private void handleInbound(P2pStream stream) throws IOException {
     PeerId peer = stream.remotePeer();
     ensurePeer(stream.connection());
+    java.util.concurrent.Semaphore budget = inboundBudget.computeIfAbsent(peer, p -> new java.util.concurrent.Semaphore(inboundBudgetBytes));
     try {
       while (true) {
         byte[] bytes = LengthPrefixed.read(stream.in(), maxRpcSize);
         if (bytes == null) {
           break;
         }
+        int cost = Math.min(bytes.length + 64, inboundBudgetBytes);
+        budget.acquire(cost);
+        queuedInbound.addAndGet(cost);
+        Runnable release = () -> {
+          queuedInbound.addAndGet(-cost);
+          budget.release(cost);
+        };
         Rpc rpc;
         try {
           rpc = Rpc.decode(bytes);
         } catch (MalformedMessageException e) {
           LOG.debug("malformed RPC from {}: {}", peer, e.getMessage());
-          loop.execute(() -> router.penalize(peer, 1));
+          execute(() -> router.penalize(peer, 1), release);
           continue;
         }
-        loop.execute(() -> {
+        execute(() -> {
           try {
             router.handleRpc(peer, rpc);
           } catch (RuntimeException e) {
             LOG.debug("RPC from {} failed: {}", peer, e.toString());
             router.penalize(peer, 1);
           }
-        });
+        }, release);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       stream.close();
     }
+  }
+
+  private void execute(Runnable task, Runnable release) {
+    try {
+      loop.execute(() -> {
+        try {
+          task.run();
+        } finally {
+          release.run();
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      release.run(); // stopped
+    }
+  }
+
+  /** Bytes of inbound RPCs read from peers and waiting for the router (bounded by peers x per-peer budget). */
+  public long queuedInboundBytes() {
+    return queuedInbound.get();
   }
 
   private void send(PeerId peer, Rpc rpc) {
@@ -281,18 +369,21 @@ public final class Gossipsub implements Service {
   private final class Outbound {
     private static final byte[] CLOSE = new byte[0];
     private final PeerId peer;
+    final Connection connection;
     final BlockingQueue<byte[]> queue;
     private volatile P2pStream stream;
     private volatile boolean closed;
+    final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
 
-    Outbound(PeerId peer, int capacity) {
+    Outbound(PeerId peer, Connection connection, int capacity) {
       this.peer = peer;
+      this.connection = connection;
       this.queue = new ArrayBlockingQueue<>(capacity);
     }
 
-    void run(Connection c) {
+    void run() {
       try {
-        stream = c.newStream(PROTOCOLS);
+        stream = connection.newStream(PROTOCOLS);
         if (closed) {
           stream.close();
           return;
@@ -318,11 +409,18 @@ public final class Gossipsub implements Service {
         stream.close();
       } catch (IOException e) {
         LOG.debug("gossipsub stream to {} failed: {}", peer, e.getMessage());
-        if (outbound.remove(peer, this)) {
-          loop.execute(() -> router.removePeer(peer));
-        }
+        lostPeer(peer, this);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } finally {
+        done.countDown();
+      }
+    }
+
+    /** Stops after writing what is already queued. */
+    void finish() {
+      if (!queue.offer(CLOSE)) {
+        close();
       }
     }
 

@@ -103,6 +103,7 @@ public final class BenchNode {
           case "ping" -> result.put("rttMs", host.ping(PeerId.parse(cmd.path("target").asText())).toNanos() / 1e6);
           case "stats" -> {
             result.put("rss", rssBytes());
+            result.put("droppedRpcs", gossip.droppedRpcs());
             result.put("cpuMicros", ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1000);
           }

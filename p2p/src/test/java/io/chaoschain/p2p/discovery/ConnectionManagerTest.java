@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chaoschain.p2p.Host;
 import io.chaoschain.p2p.HostConfig;
 import io.chaoschain.p2p.NodeIdentity;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,7 @@ class ConnectionManagerTest {
   @Test
   void shouldTrimToTheLowWatermarkSparingProtectedPeers() throws Exception {
     Host hub = host();
-    ConnectionManager cm = new ConnectionManager(hub, 2, 3);
+    ConnectionManager cm = new ConnectionManager(hub, 2, 3, Duration.ZERO);
     cm.start().join();
     Host keeper = host();
     cm.protect(keeper.peerId());
@@ -42,5 +43,22 @@ class ConnectionManagerTest {
     }
     assertThat(hub.connectionCount()).isLessThanOrEqualTo(3);
     assertThat(hub.connection(keeper.peerId())).isPresent();
+  }
+
+  @Test
+  void shouldSpareConnectionsYoungerThanTheGracePeriod() throws Exception {
+    Host hub = host();
+    ConnectionManager cm = new ConnectionManager(hub, 1, 2, Duration.ofMinutes(1));
+    cm.start().join();
+    for (int i = 0; i < 4; i++) {
+      host().connect(hub.listenAddrs().getFirst().withPeerId(hub.peerId()));
+    }
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (hub.connectionCount() < 4 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(hub.connectionCount()).isEqualTo(4);
+    assertThat(cm.trim()).isZero();
+    assertThat(hub.connectionCount()).isEqualTo(4);
   }
 }

@@ -22,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import net.jqwik.api.Arbitraries;
@@ -118,6 +119,34 @@ class DecoderFuzzTest {
     CountingInput in = new CountingInput(prefix);
     assertThatThrownBy(() -> LengthPrefixed.read(in, 1024)).isInstanceOf(MalformedMessageException.class);
     assertThat(in.reads).isEqualTo(prefix.length);
+  }
+
+  @Property(tries = 300)
+  void nestedLengthsBeyondTheBufferShouldBeRejectedWithoutAllocatingThem(
+      @ForAll @IntRange(min = 1, max = 15) int field,
+      @ForAll @IntRange(min = 64, max = Integer.MAX_VALUE) int declared,
+      @ForAll @Size(max = 32) byte[] tail) {
+    // a length-delimited field claiming up to 2 GiB inside a message of a few dozen bytes: every protobuf decoder
+    // must check the claim against the bytes actually present; allocating it would fail with OutOfMemoryError (an
+    // Error, which decodesOrRejects does not catch), so passing this property means nothing was allocated
+    byte[] tag = Varint.encode(field << 3 | 2);
+    byte[] len = Varint.encode(declared);
+    byte[] input = new byte[tag.length + len.length + tail.length];
+    System.arraycopy(tag, 0, input, 0, tag.length);
+    System.arraycopy(len, 0, input, tag.length, len.length);
+    System.arraycopy(tail, 0, input, tag.length + len.length, tail.length);
+    Map<String, Consumer<byte[]>> decoders = Map.of("Rpc", Rpc::decode, "IdentifyMessage", IdentifyMessage::decode,
+        "PublicKey", PublicKey::unmarshal, "PrivateKey", PrivateKey::unmarshal, "SignedEnvelope", SignedEnvelope::decode);
+    List<String> accepted = new java.util.ArrayList<>();
+    decoders.forEach((name, decoder) -> {
+      try {
+        decoder.accept(input);
+        accepted.add(name);
+      } catch (MalformedMessageException expected) {
+        // rejected
+      }
+    });
+    assertThat(accepted).as("decoders that accepted a length beyond the buffer").isEmpty();
   }
 
   @Property(tries = 300)
