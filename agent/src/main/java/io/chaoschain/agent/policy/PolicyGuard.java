@@ -10,7 +10,8 @@ import java.math.BigInteger;
 
 /**
  * Enforces an {@link AgentPolicy} on a finalized proposal: only allowed targets and selectors, no ETH sent, calldata
- * that decodes to exactly the change the description states, and a passing simulation of exactly these actions.
+ * that decodes to exactly the change the description states, and a passing simulation of exactly these actions in
+ * which no safety check failed.
  */
 public final class PolicyGuard {
   private final AgentPolicy policy;
@@ -42,6 +43,14 @@ public final class PolicyGuard {
       }
       if (!passed || !report.allActionsSucceeded()) {
         throw new PolicyViolationException("simulation " + report.reportHash() + " did not pass; refusing to submit");
+      }
+      if (report.safetyFailed()) {
+        String failed = report.safety().checks().stream()
+            .filter(c -> c.status().equals("fail"))
+            .map(c -> c.id() + " (" + c.summary() + ")")
+            .reduce((a, b) -> a + "; " + b).orElse("risk " + report.safety().risk());
+        throw new PolicyViolationException(
+            "simulation " + report.reportHash() + " failed safety checks: " + failed + "; refusing to submit");
       }
       if (report.actions().size() != draft.actions().size()) {
         throw new PolicyViolationException("simulation " + report.reportHash() + " executed "

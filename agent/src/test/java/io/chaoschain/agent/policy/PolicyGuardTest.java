@@ -72,6 +72,28 @@ class PolicyGuardTest {
   }
 
   @Test
+  void shouldRefuseWhenASafetyCheckFailedOnTheFork() {
+    ProposalDraft d = draft(MARKET, withJump(9), BigInteger.valueOf(9));
+    SimulationReport passing = report(d, true);
+    SimulationReport.Safety unsafe = new SimulationReport.Safety("high", "0xdef", List.of(
+        new SimulationReport.Check("execution", "pass", "all actions executed"),
+        new SimulationReport.Check("C6", "fail", "owner moved to 0xbad")));
+    SimulationReport flagged = new SimulationReport(passing.forkBlock(), passing.chainId(), passing.actions(),
+        passing.baseline(), passing.withProposal(), passing.metricsBefore(), passing.metricsAfter(),
+        passing.stateChanges(), unsafe, "0xabc");
+    assertThatThrownBy(() -> guard.check(d, flagged, true, CURRENT))
+        .isInstanceOf(PolicyViolationException.class)
+        .hasMessageContaining("C6 (owner moved to 0xbad)")
+        .hasMessageNotContaining("execution");
+    SimulationReport.Safety medium = new SimulationReport.Safety("medium", "0xdef",
+        List.of(new SimulationReport.Check("C3", "warn", "short delay")));
+    SimulationReport warned = new SimulationReport(passing.forkBlock(), passing.chainId(), passing.actions(),
+        passing.baseline(), passing.withProposal(), passing.metricsBefore(), passing.metricsAfter(),
+        passing.stateChanges(), medium, "0xabc");
+    assertThatCode(() -> guard.check(d, warned, true, CURRENT)).doesNotThrowAnyException();
+  }
+
+  @Test
   void shouldRefuseCallsThatSendEther() {
     assertThatThrownBy(() -> guard.checkCall(MARKET, RateModelCalls.SET_RATE_MODEL_SELECTOR, BigInteger.ONE))
         .hasMessageContaining("wei");
