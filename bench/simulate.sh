@@ -44,6 +44,11 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
   done
   PROC=$(median <"$WORK/proc.txt")
   echo "chaoschain simulate, whole process: median ${PROC} ms over $RUNS runs"
+  : >"$WORK/launcher.txt"
+  for _ in 1 2 3; do
+    s=$(date +%s%N); "$ROOT/chaoschain" --version >/dev/null; echo $(( ($(date +%s%N) - s) / 1000000 )) >>"$WORK/launcher.txt"
+  done
+  echo "  of which launcher + JVM start (./chaoschain --version): median $(median <"$WORK/launcher.txt") ms"
 
   # the baseline, inside one node process
   BASE_JSON=$(node "$ROOT/bench/simulate-baseline/simulate.mjs" --rpc "$RPC" --block "$BLOCK" --draft "$WORK/draft.json" --runs "$RUNS")
