@@ -23,7 +23,8 @@ import java.util.Set;
  * <ul>
  *   <li>The executor's delay: {@code getMinDelay()} (OpenZeppelin TimelockController) or {@code delay()} (Compound
  *       Timelock); an executor with neither (the governor executing itself, as Beanstalk's emergencyCommit did)
- *       has none. Fails below {@code minDelaySeconds} (default 3600), warns below {@code warnDelaySeconds}
+ *       has none. A draft without a governor executed by an account without code only warns (there is no
+ *       governance deployment to judge). Fails below {@code minDelaySeconds} (default 3600), warns below {@code warnDelaySeconds}
  *       (default 86400). A proposal that lowers the delay ({@code MinDelayChange}) below the minimum fails too.
  *   <li>Settings changed outside proposals: on the source chain, governor settings events ({@code VotingDelaySet},
  *       {@code VotingPeriodSet}, {@code ProposalThresholdSet}, {@code QuorumNumeratorUpdated},
@@ -68,7 +69,11 @@ public final class ExecutionDelayCheck implements SafetyCheck {
     String what = delay.map(d -> "executor " + executor + " waits " + d + " s")
         .orElse("executor " + executor + (isGovernor ? " is the governor itself" : "") + " has no timelock delay");
     long seconds = delay.map(d -> d.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue()).orElse(0L);
-    if (seconds < minDelay) {
+    boolean bareAccount = p.governor() == null && !Evm.hasCode(src, executor, now);
+    if (delay.isEmpty() && bareAccount) {
+      // a draft run as a plain account, no governor named: there is no governance deployment to judge the delay of
+      f.warn(what + ": it is an externally owned account and no governor was given, so nothing delays execution");
+    } else if (seconds < minDelay) {
       f.fail(what + ": a passed proposal executes before anyone can react (minimum " + minDelay + " s)");
     } else if (seconds < warnDelay) {
       f.warn(what + ", less than " + warnDelay + " s");

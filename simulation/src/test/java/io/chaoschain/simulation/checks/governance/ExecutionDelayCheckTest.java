@@ -50,4 +50,19 @@ class ExecutionDelayCheckTest {
 
     assertThat(r.status()).isEqualTo(CheckResult.Status.PASS);
   }
+
+  @Test
+  void shouldOnlyWarnForADraftRunAsAPlainAccountWithoutAGovernor() {
+    FakeChain chain = new FakeChain();
+    io.chaoschain.simulation.evidence.ActionExecution action =
+        FakeChain.action(0, TARGET, "setX(uint256)", List.of(), BigInteger.ONE);
+    io.chaoschain.simulation.evidence.ProposalUnderTest draft = io.chaoschain.simulation.evidence.ProposalUnderTest
+        .draft(31337, null, EXECUTOR, "Set x (setX)", List.of(action.action()));
+    CheckResult r = new ExecutionDelayCheck().evaluate(new io.chaoschain.simulation.evidence.SimulationEvidence(0,
+        draft, List.of(action), Map.of(), List.of(), List.of(), List.of(), Map.of(), BigInteger.ZERO, chain, chain),
+        CheckSettings.defaults());
+
+    assertThat(r.status()).isEqualTo(CheckResult.Status.WARN);
+    assertThat(r.summary()).contains("externally owned account");
+  }
 }
