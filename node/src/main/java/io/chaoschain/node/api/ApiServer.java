@@ -52,6 +52,7 @@ public final class ApiServer implements Service {
   private final NodeMetrics metrics;
   private final byte[] tokenDigest;
   private volatile Javalin app;
+  private volatile P2pView p2p;
 
   /** An API with its own meter registry and the system clock. */
   public ApiServer(ApiOptions options, Stores stores, ChainHeads heads) {
@@ -117,6 +118,11 @@ public final class ApiServer implements Service {
     return running.port();
   }
 
+  /** Serves {@code /api/p2p/peers} and {@code /api/p2p/insights} from {@code view} (404 while none is set). */
+  public void useP2p(P2pView view) {
+    this.p2p = view;
+  }
+
   public PrometheusMeterRegistry registry() {
     return registry;
   }
@@ -139,6 +145,8 @@ public final class ApiServer implements Service {
     config.routes.post("/api/agents/{id}/resume", ctx -> ctx.json(setPaused(ctx.pathParam("id"), false)));
     config.routes.get("/api/metrics", this::marketMetrics);
     config.routes.get("/metrics", this::prometheus);
+    config.routes.get("/api/p2p/peers", ctx -> ctx.json(p2pOrThrow().peers()));
+    config.routes.get("/api/p2p/insights", ctx -> ctx.json(p2pOrThrow().insights()));
 
     config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
@@ -244,6 +252,14 @@ public final class ApiServer implements Service {
     metrics.refresh();
     ctx.contentType(PROMETHEUS_TEXT);
     ctx.result(registry.scrape().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private P2pView p2pOrThrow() {
+    P2pView view = p2p;
+    if (view == null) {
+      throw new ApiError(404, "the p2p network is disabled on this node (set p2p.enabled in the node's config)");
+    }
+    return view;
   }
 
   private AgentRecord setPaused(String agentId, boolean paused) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param chains configured chains by name
  * @param agents the agents this node runs
  * @param lifecycle timing of the proposal lifecycle loop
+ * @param p2p the libp2p network through which agents share cross-chain insights
  */
 public record NodeConfig(
     Path source,
@@ -20,7 +21,33 @@ public record NodeConfig(
     ApiConfig api,
     Map<String, ChainConfig> chains,
     List<AgentConfig> agents,
-    LifecycleConfig lifecycle) {
+    LifecycleConfig lifecycle,
+    P2pConfig p2p) {
+
+  /** A node without the network (as before the p2p section existed). */
+  public NodeConfig(Path source, Path dataDir, ApiConfig api, Map<String, ChainConfig> chains, List<AgentConfig> agents,
+      LifecycleConfig lifecycle) {
+    this(source, dataDir, api, chains, agents, lifecycle, P2pConfig.disabled(dataDir));
+  }
+
+  /**
+   * The libp2p network (see docs/p2p.md).
+   *
+   * @param listen TCP multiaddr to listen on, e.g. {@code /ip4/127.0.0.1/tcp/4001} (port 0 picks a free port)
+   * @param bootstrap peers dialled at start, each {@code /ip4/HOST/tcp/PORT/p2p/PEER_ID}
+   * @param keyFile the node's libp2p identity, created on first start (0600, encrypted with the first agent's
+   *     keystore password)
+   * @param relevanceThreshold minimum semantic similarity (cosine) for a received insight to count as relevant
+   */
+  public record P2pConfig(boolean enabled, String listen, List<String> bootstrap, Path keyFile, double relevanceThreshold) {
+    public P2pConfig {
+      bootstrap = List.copyOf(bootstrap);
+    }
+
+    public static P2pConfig disabled(Path dataDir) {
+      return new P2pConfig(false, "/ip4/127.0.0.1/tcp/0", List.of(), dataDir.resolve("p2p.key"), 0.5);
+    }
+  }
 
   /** @param port 0 picks a free port */
   public record ApiConfig(boolean enabled, String host, int port) {}
