@@ -48,15 +48,35 @@ public final class CrossChainDemo implements AutoCloseable {
    */
   public static CrossChainDemo start(Path dir, long seed, int warmupRounds, Consumer<String> say,
       LifecycleListener listener) throws Exception {
+    return start(dir, seed, warmupRounds, say, listener, io.chaoschain.node.p2p.ContributionListener.NONE);
+  }
+
+  /** As above, with {@code contributionsA} told of node A's shared insights and their adoptions. */
+  public static CrossChainDemo start(Path dir, long seed, int warmupRounds, Consumer<String> say,
+      LifecycleListener listener, io.chaoschain.node.p2p.ContributionListener contributionsA) throws Exception {
     DemoWorld a = null;
     DemoWorld b = null;
     ChaosChainNode na = null;
+    // the two worlds are independent (own Anvil, own contracts): build B while A warms up
+    var futureB = java.util.concurrent.CompletableFuture.supplyAsync(() -> DemoWorld.create(
+        DemoWorld.Options.demo(dir.resolve("arbitrum-local"), seed + 1, 0).onChain(CHAIN_B, "arbitrum-local",
+            "arb-rate-analyst"), say), java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     try {
-      a = DemoWorld.create(DemoWorld.Options.demo(dir.resolve("ethereum-local"), seed, warmupRounds)
-          .onChain(CHAIN_A, "ethereum-local", "eth-rate-analyst"), say);
-      b = DemoWorld.create(DemoWorld.Options.demo(dir.resolve("arbitrum-local"), seed + 1, 0)
-          .onChain(CHAIN_B, "arbitrum-local", "arb-rate-analyst"), say);
-      na = ChaosChainNode.start(ConfigLoader.load(a.configureP2p("/ip4/127.0.0.1/tcp/0", List.of())), listener);
+      try {
+        a = DemoWorld.create(DemoWorld.Options.demo(dir.resolve("ethereum-local"), seed, warmupRounds)
+            .onChain(CHAIN_A, "ethereum-local", "eth-rate-analyst"), say);
+      } finally {
+        try {
+          b = futureB.join();
+        } catch (java.util.concurrent.CompletionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          throw e;
+        }
+      }
+      na = ChaosChainNode.start(ConfigLoader.load(a.configureP2p("/ip4/127.0.0.1/tcp/0", List.of())), listener,
+          contributionsA);
       List<String> bootstrap = na.p2p().orElseThrow().listenAddrs();
       say.accept("node A (ethereum-local) is peer " + na.p2p().orElseThrow().peerId() + "; node B bootstraps from "
           + bootstrap.getFirst());
