@@ -183,9 +183,11 @@ public final class CrossChainDemo implements AutoCloseable {
     nodeB.database().stores().proposals().all().stream().findFirst().ifPresent(p -> {
       List<StoredSimulation> sims = nodeB.database().stores().simulations().forProposal(p.id());
       s.append("  B adapted             first candidate on its own fork: ").append(sims.isEmpty() ? "-" : candidate(sims.getFirst().candidate()))
-          .append(" (prior x").append(insight.ratio().stripTrailingZeros().toPlainString()).append("); ")
-          .append(sims.size()).append(" simulations in all; proposal #").append(p.id()).append(' ').append(p.state())
-          .append('\n');
+          .append(" (prior x").append(insight.ratio().stripTrailingZeros().toPlainString()).append(", ")
+          .append(sims.isEmpty() ? "-" : sims.getFirst().passed() ? "passed there: coarse sweep skipped"
+              : "not enough there: swept larger candidates")
+          .append("); ").append(sims.size()).append(" simulations in all; proposal #").append(p.id()).append(' ')
+          .append(p.state()).append('\n');
     });
     insights(nodeA).contributions().stream().findFirst().ifPresentOrElse(c -> s.append("  A recorded            ")
         .append("contribution: agent ").append(c.adopterAgent()).append(" on chain ").append(c.adopterChainId())
