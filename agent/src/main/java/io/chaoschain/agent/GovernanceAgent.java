@@ -1,5 +1,8 @@
 package io.chaoschain.agent;
 
+import io.chaoschain.agent.insight.AdaptationPrior;
+import io.chaoschain.agent.insight.PriorAdvisor;
+import io.chaoschain.agent.insight.SharedInsight;
 import io.chaoschain.agent.policy.PolicyGuard;
 import io.chaoschain.core.metrics.MarketSnapshot;
 import io.chaoschain.core.metrics.RateModel;
@@ -50,6 +53,17 @@ public final class GovernanceAgent {
    */
   public AgentDecision decide(
       MarketTarget target, List<MarketSnapshot> history, String rpcUrl, long replayFromBlock, long replayToBlock) {
+    return decide(target, history, rpcUrl, replayFromBlock, replayToBlock, PriorAdvisor.NONE);
+  }
+
+  /**
+   * As {@link #decide(MarketTarget, List, String, long, long)}, but once a problem is detected the agent asks
+   * {@code advisor} whether another chain solved it. With a prior, the first candidate is the current parameter scaled
+   * by the insight's ratio and the coarse sweep is skipped when that candidate passes; either way every candidate is
+   * simulated on this chain's fork and the result must pass this agent's own judgement and policy.
+   */
+  public AgentDecision decide(MarketTarget target, List<MarketSnapshot> history, String rpcUrl, long replayFromBlock,
+      long replayToBlock, PriorAdvisor advisor) {
     Optional<Opportunity> found = analyst.detect(target.market(), history, target.model());
     if (found.isEmpty()) {
       return new AgentDecision.NoOpportunity(history.size() < analyst.settings().minSamples()
@@ -61,9 +75,27 @@ public final class GovernanceAgent {
 
     List<CandidateVerdict> iterations = new ArrayList<>();
     List<BigInteger> sweep = analyst.initialCandidates(target.model());
-    progress.accept("simulating " + sweep.size() + " candidate jump multipliers on a fork: "
-        + sweep.stream().map(j -> Percent.of(RateModelAnalyst.fraction(j))).toList());
-    iterations.addAll(simulate(target, sweep, rpcUrl, replayFromBlock, replayToBlock));
+    AdaptationPrior prior = usablePrior(target, advisor.consult(target, opportunity)).orElse(null);
+    if (prior != null) {
+      BigInteger start = scaled(target.model().jumpMultiplierPerYear(), prior.ratio());
+      progress.accept("adapting cross-chain insight " + shortHash(prior.insight().id()) + " from chain "
+          + prior.insight().sourceChainId() + ": starting at x" + prior.ratio().stripTrailingZeros().toPlainString()
+          + " (jump " + Percent.of(RateModelAnalyst.fraction(start)) + ") instead of the coarse sweep");
+      iterations.addAll(simulate(target, List.of(start), rpcUrl, replayFromBlock, replayToBlock));
+      if (!iterations.getFirst().passed()) {
+        // the other chain's fix is not enough here: fall back to the sweep above it
+        sweep = sweep.stream().filter(j -> j.compareTo(start) > 0).toList();
+        progress.accept("the insight's ratio does not pass here; sweeping " + sweep.size() + " larger candidates");
+        iterations.addAll(simulate(target, sweep, rpcUrl, replayFromBlock, replayToBlock));
+      }
+      if (sweep.isEmpty()) {
+        sweep = List.of(start);
+      }
+    } else {
+      progress.accept("simulating " + sweep.size() + " candidate jump multipliers on a fork: "
+          + sweep.stream().map(j -> Percent.of(RateModelAnalyst.fraction(j))).toList());
+      iterations.addAll(simulate(target, sweep, rpcUrl, replayFromBlock, replayToBlock));
+    }
 
     Optional<CandidateVerdict> best = smallestPassing(iterations);
     if (best.isEmpty()) {
@@ -89,9 +121,32 @@ public final class GovernanceAgent {
     }
     CandidateVerdict chosen = smallestPassing(iterations).orElseThrow();
     ProposalDraft draft = ProposalWriter.write(target, opportunity, chosen, iterations, name);
+    if (prior != null) {
+      SharedInsight i = prior.insight();
+      draft = new ProposalDraft(draft.title(), draft.description() + "\n\n## Cross-chain insight\n\nThe search started"
+          + " from insight " + i.id() + " (chain " + i.sourceChainId() + ", agent " + i.sourceAgent() + ", proposal "
+          + i.proposalId() + "): " + i.parameter() + " x" + prior.ratio().stripTrailingZeros().toPlainString()
+          + ". Every candidate above was simulated on this chain's fork.\n", draft.actions(), draft.change());
+    }
     policy.check(draft, chosen.report(), chosen.passed(), target.model());
     progress.accept("finalized: " + draft.title() + " (simulation report " + chosen.report().reportHash() + ")");
-    return new AgentDecision.Finalized(opportunity, draft, chosen, List.copyOf(iterations));
+    return new AgentDecision.Finalized(opportunity, draft, chosen, List.copyOf(iterations), prior);
+  }
+
+  /** The parameter this agent tunes is the jump multiplier; a prior about anything else, or shrinking it, is unused. */
+  private Optional<AdaptationPrior> usablePrior(MarketTarget target, Optional<AdaptationPrior> prior) {
+    return prior.filter(p -> "jumpMultiplierPerYear".equals(p.parameter()) && p.ratio() != null
+        && p.ratio().compareTo(java.math.BigDecimal.ONE) > 0
+        && target.model().jumpMultiplierPerYear().signum() > 0);
+  }
+
+  private static BigInteger scaled(BigInteger value, java.math.BigDecimal ratio) {
+    BigInteger raw = new java.math.BigDecimal(value).multiply(ratio).toBigInteger();
+    return raw.divide(ROUNDING).multiply(ROUNDING);
+  }
+
+  private static String shortHash(String id) {
+    return id.length() > 14 ? id.substring(0, 10) + "…" : id;
   }
 
   private static final BigInteger ROUNDING = BigInteger.TEN.pow(14); // 0.01 % in WAD

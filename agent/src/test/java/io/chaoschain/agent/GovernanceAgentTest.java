@@ -109,4 +109,52 @@ class GovernanceAgentTest {
     var second = (AgentDecision.Finalized) agent(new FakeSimulator("0.97", "0.08", false)).decide(target, history("0.96", 10), "x", 100, 145);
     assertThat(second.draft()).isEqualTo(first.draft());
   }
+
+  static io.chaoschain.agent.insight.AdaptationPrior prior(String ratioNew) {
+    var insight = new io.chaoschain.agent.insight.SharedInsight("0xabc123", 31337, "0x00000000000000000000000000000000000000cc",
+        MARKET, RateModelCalls.SET_RATE_MODEL, RateModelCalls.SET_RATE_MODEL_SELECTOR, "jumpMultiplierPerYear",
+        E16.multiply(BigInteger.valueOf(100)), new BigDecimal(ratioNew).multiply(new BigDecimal(E16.multiply(BigInteger.valueOf(100)))).toBigIntegerExact(),
+        "utilization-above-kink", new BigDecimal("0.95"), new BigDecimal("0.85"), "0xreport", "1", "0xtx", "raised the jump");
+    var decision = new io.chaoschain.agent.insight.RelevanceDecision("0xabc123", 1, 0.8, 0.9, 0.5, true, List.of());
+    return new io.chaoschain.agent.insight.AdaptationPrior(insight, decision, "jumpMultiplierPerYear", insight.ratio());
+  }
+
+  @Test
+  void shouldStartAtTheInsightsRatioAndSkipTheCoarseSweepWhenItPassesHere() {
+    // jump 25 % x4 = 100 % passes (needs >= 87.5 %); the coarse sweep would have tried 50 %, 100 %, 200 %
+    FakeSimulator simulator = new FakeSimulator("0.97", "0.08", false);
+    var advised = new ArrayList<Opportunity>();
+    AgentDecision decision = agent(simulator).decide(new MarketTarget("arb", MARKET, TIMELOCK, MODEL),
+        history("0.96", 10), "http://127.0.0.1:1", 100, 145, (target, opportunity) -> {
+          advised.add(opportunity);
+          return java.util.Optional.of(prior("4"));
+        });
+
+    assertThat(advised).singleElement().extracting(Opportunity::kind).isEqualTo("utilization-above-kink");
+    var finalized = (AgentDecision.Finalized) decision;
+    assertThat(finalized.prior()).isNotNull();
+    List<BigInteger> simulated = simulator.requests.stream()
+        .map(r -> RateModelCalls.decodeSetRateModel(r.actions().getFirst().calldata()).jumpMultiplierPerYear()).toList();
+    assertThat(simulated.getFirst()).isEqualTo(E16.multiply(BigInteger.valueOf(100)));
+    assertThat(simulated).doesNotContain(E16.multiply(BigInteger.valueOf(50)), E16.multiply(BigInteger.valueOf(200)));
+    assertThat(finalized.chosen().jumpMultiplier()).isLessThanOrEqualTo(E16.multiply(BigInteger.valueOf(100)))
+        .isGreaterThanOrEqualTo(new BigInteger("875000000000000000"));
+    assertThat(finalized.draft().description()).contains("Cross-chain insight", "0xabc123");
+    assertThat(progress).anyMatch(l -> l.contains("adapting cross-chain insight"));
+  }
+
+  @Test
+  void shouldFallBackToLargerCandidatesWhenTheInsightsRatioDoesNotPassHere() {
+    // x2 = 50 % is not enough on this market (needs >= 87.5 %)
+    FakeSimulator simulator = new FakeSimulator("0.97", "0.08", false);
+    var finalized = (AgentDecision.Finalized) agent(simulator).decide(new MarketTarget("arb", MARKET, TIMELOCK, MODEL),
+        history("0.96", 10), "http://127.0.0.1:1", 100, 145, (target, opportunity) -> java.util.Optional.of(prior("2")));
+
+    List<BigInteger> simulated = simulator.requests.stream()
+        .map(r -> RateModelCalls.decodeSetRateModel(r.actions().getFirst().calldata()).jumpMultiplierPerYear()).toList();
+    assertThat(simulated.subList(0, 3)).containsExactly(E16.multiply(BigInteger.valueOf(50)),
+        E16.multiply(BigInteger.valueOf(100)), E16.multiply(BigInteger.valueOf(200)));
+    assertThat(finalized.chosen().passed()).isTrue();
+    assertThat(finalized.chosen().jumpMultiplier()).isGreaterThanOrEqualTo(new BigInteger("875000000000000000"));
+  }
 }

@@ -61,6 +61,7 @@ public final class ApiServer implements Service {
   private final byte[] tokenDigest;
   private final ReputationService reputation;
   private volatile Javalin app;
+  private volatile P2pView p2p;
 
   /** An API with its own meter registry and the system clock. */
   public ApiServer(ApiOptions options, Stores stores, ChainHeads heads) {
@@ -135,6 +136,11 @@ public final class ApiServer implements Service {
     return running.port();
   }
 
+  /** Serves {@code /api/p2p/peers} and {@code /api/p2p/insights} from {@code view} (404 while none is set). */
+  public void useP2p(P2pView view) {
+    this.p2p = view;
+  }
+
   public PrometheusMeterRegistry registry() {
     return registry;
   }
@@ -161,6 +167,8 @@ public final class ApiServer implements Service {
     config.routes.get("/api/reputation/leaderboard", this::leaderboard);
     config.routes.post("/api/reputation/attestations", this::recordAttestation);
     config.routes.get("/metrics", this::prometheus);
+    config.routes.get("/api/p2p/peers", ctx -> ctx.json(p2pOrThrow().peers()));
+    config.routes.get("/api/p2p/insights", ctx -> ctx.json(p2pOrThrow().insights()));
 
     config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
@@ -318,6 +326,14 @@ public final class ApiServer implements Service {
     metrics.refresh();
     ctx.contentType(PROMETHEUS_TEXT);
     ctx.result(registry.scrape().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private P2pView p2pOrThrow() {
+    P2pView view = p2p;
+    if (view == null) {
+      throw new ApiError(404, "the p2p network is disabled on this node (set p2p.enabled in the node's config)");
+    }
+    return view;
   }
 
   private AgentRecord setPaused(String agentId, boolean paused) {

@@ -4,12 +4,14 @@ import io.chaoschain.core.UserFacingException;
 import io.chaoschain.core.proposal.ProposalState;
 import io.chaoschain.node.config.ConfigLoader;
 import io.chaoschain.node.config.NodeConfig;
+import io.chaoschain.node.demo.CrossChainDemo;
 import io.chaoschain.node.demo.DemoSummary;
 import io.chaoschain.node.demo.DemoWorld;
 import io.chaoschain.node.runtime.ChaosChainNode;
 import io.chaoschain.node.store.StoredProposal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -20,8 +22,9 @@ import picocli.CommandLine.Option;
  * traffic), writes a {@code node.yaml}, and runs a node from that config exactly as {@code chaoschain node} would.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the whole proposal lifecycle on a local Anvil devnet: monitor, detect, draft, simulate on a fork,"
-        + " refine, submit, vote, queue, execute, record the outcome.")
+    description = "Run the whole proposal lifecycle on two local Anvil chains with two nodes connected over libp2p:"
+        + " node A detects, drafts, simulates on a fork, submits, votes, executes, records the outcome and publishes the"
+        + " insight; node B judges its relevance, adapts it, proves and submits its own proposal, and acknowledges.")
 final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--keep-running", description = "leave the chain and the node (with its API) up after the lifecycle")
@@ -74,35 +77,32 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private int run(ConsoleProgress progress) throws Exception {
-    progress.say("ChaosChain demo: building a local world in " + dataDir.toAbsolutePath());
-    var options = DemoWorld.Options.demo(dataDir, seed, warmupRounds);
-    try (DemoWorld world = DemoWorld.create(options, progress::say)) {
-      progress.say("node config written to " + world.config() + "; starting the node from it");
-      NodeConfig config = ConfigLoader.load(world.config());
-      try (ChaosChainNode node = ChaosChainNode.start(config, progress)) {
-        node.apiPort().ifPresent(p -> progress.say("node API on http://127.0.0.1:" + p + " (Prometheus metrics at /metrics)"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
-        while (!node.isIdle()) {
-          if (System.nanoTime() > deadline) {
-            throw new DemoTimeoutException("error: the lifecycle did not complete within " + timeoutSeconds
-                + " s; see the progress above (raise --timeout on a slow machine)");
-          }
-          for (StoredProposal p : node.database().stores().proposals().all()) {
-            if (p.onchainId() != null && p.state() != ProposalState.SUBMITTING) {
-              world.advance(p.onchainId(), p.state() == ProposalState.EXECUTED);
-            }
-          }
-          Thread.sleep(200);
-        }
-        DemoSummary summary = DemoSummary.collect(world, node, progress.elapsed());
-        System.out.println();
-        System.out.print(summary.render());
-        summary.writeJson(world.dir().resolve("summary.json"));
-        if (keepRunning) {
-          progress.say("--keep-running: chain at " + world.rpcUrl() + ", node API "
-              + node.apiPort().map(p -> "http://127.0.0.1:" + p).orElse("disabled") + "; press Ctrl-C to stop");
-          awaitShutdown();
-        }
+    Path dir = DemoWorld.prepare(dataDir);
+    progress.say("ChaosChain demo: two chains, two nodes, one cross-chain insight; building the worlds in " + dir);
+    try (CrossChainDemo demo = CrossChainDemo.start(dir, seed, warmupRounds, progress::say, progress)) {
+      for (var node : List.of(demo.nodeA(), demo.nodeB())) {
+        node.apiPort().ifPresent(p -> progress.say("node " + node.config().agents().getFirst().name() + " API on"
+            + " http://127.0.0.1:" + p + " (/api/p2p/peers, /api/p2p/insights; Prometheus metrics at /metrics)"));
+      }
+      if (!demo.run(Duration.ofSeconds(timeoutSeconds))) {
+        throw new DemoTimeoutException("error: the cross-chain flow did not complete within " + timeoutSeconds
+            + " s; see the progress above (raise --timeout on a slow machine)");
+      }
+      Duration wall = progress.elapsed();
+      DemoSummary a = DemoSummary.collect(demo.worldA(), demo.nodeA(), wall);
+      DemoSummary b = DemoSummary.collect(demo.worldB(), demo.nodeB(), wall);
+      System.out.println();
+      System.out.print(a.render("Chain ethereum-local (" + CrossChainDemo.CHAIN_A + "), node A"));
+      System.out.print(b.render("Chain arbitrum-local (" + CrossChainDemo.CHAIN_B + "), node B"));
+      System.out.print(demo.renderFlow());
+      System.out.printf("Wall time: %.1f s%n", wall.toMillis() / 1000.0);
+      a.writeJson(demo.worldA().dir().resolve("summary.json"));
+      b.writeJson(demo.worldB().dir().resolve("summary.json"));
+      if (keepRunning) {
+        progress.say("--keep-running: chains at " + demo.worldA().rpcUrl() + " and " + demo.worldB().rpcUrl()
+            + ", node APIs " + demo.nodeA().apiPort().map(p -> "http://127.0.0.1:" + p).orElse("disabled") + " and "
+            + demo.nodeB().apiPort().map(p -> "http://127.0.0.1:" + p).orElse("disabled") + "; press Ctrl-C to stop");
+        awaitShutdown();
       }
     }
     return 0;

@@ -9,11 +9,12 @@ import picocli.CommandLine.Option;
 
 /**
  * Where read-only commands find a node's database: {@code --data-dir}, else the {@code dataDir} of {@code --config},
- * else {@code ./node.yaml}, else the last demo's ({@code .chaoschain/demo/node.yaml}). A configuration whose
- * {@code storage.url} names PostgreSQL is read from that server.
+ * else {@code ./node.yaml}, else the last demo's node A ({@code .chaoschain/demo/ethereum-local/node.yaml}; node B's is
+ * {@code .chaoschain/demo/arbitrum-local/node.yaml}). A configuration whose {@code storage.url} names PostgreSQL is
+ * read from that server.
  */
 final class StoreOptions {
-  static final Path DEMO_CONFIG = Path.of(".chaoschain/demo/node.yaml");
+  static final Path DEMO_CONFIG = Path.of(".chaoschain/demo/ethereum-local/node.yaml");
 
   @Option(names = "--config", paramLabel = "FILE", description = "node configuration whose dataDir to read")
   Path config;

@@ -14,6 +14,8 @@ import io.chaoschain.node.config.NodeConfig.KeyConfig;
 import io.chaoschain.node.config.NodeConfig.LifecycleConfig;
 import io.chaoschain.node.config.NodeConfig.ReputationConfig;
 import io.chaoschain.node.config.NodeConfig.StorageConfig;
+import io.chaoschain.node.config.NodeConfig.P2pConfig;
+import io.chaoschain.p2p.Multiaddr;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -71,7 +73,7 @@ public final class ConfigLoader {
     }
 
     NodeConfig node(JsonNode root) {
-      allowOnly(root, "", Set.of("dataDir", "api", "chains", "agents", "lifecycle", "storage", "reputation"));
+      allowOnly(root, "", Set.of("dataDir", "api", "chains", "agents", "lifecycle", "storage", "reputation", "p2p"));
       Path dataDir = path(optionalText(root, "dataDir", "./.chaoschain/data"));
 
       JsonNode apiNode = root.path("api");
@@ -104,9 +106,10 @@ public final class ConfigLoader {
           Duration.ofMillis(integer(lc, "lifecycle.pollIntervalMs", 1000, 50, 600_000)),
           integer(lc, "lifecycle.outcomeBlocks", 20, 1, 100_000),
           bool(lc, "lifecycle.exitWhenIdle", false));
+      P2pConfig p2p = p2p(root.path("p2p"), dataDir);
       // keep the file's order: clients, monitors and health output follow it
       return new NodeConfig(file, dataDir, api, java.util.Collections.unmodifiableMap(chains), List.copyOf(agents),
-          lifecycle, storage(root.path("storage")), reputation(root.path("reputation")));
+          lifecycle, storage(root.path("storage")), reputation(root.path("reputation")), p2p);
     }
 
     StorageConfig storage(JsonNode n) {
@@ -183,6 +186,54 @@ public final class ConfigLoader {
       Path keystore = path(requiredText(n, p + ".keystore", "keystore"));
       Path passwordFile = n.hasNonNull("passwordFile") ? path(n.get("passwordFile").asText()) : null;
       return new KeyConfig(keystore, passwordFile, optionalText(n, "passwordEnv", "CHAOSCHAIN_KEYSTORE_PASSWORD"));
+    }
+
+    P2pConfig p2p(JsonNode n, Path dataDir) {
+      if (!n.isMissingNode() && !n.isNull() && !n.isObject()) {
+        throw error("p2p", "must be a mapping (enabled, listen, bootstrap, keyFile, relevanceThreshold)");
+      }
+      allowOnly(n, "p2p.", Set.of("enabled", "listen", "bootstrap", "keyFile", "relevanceThreshold"));
+      boolean enabled = bool(n, "p2p.enabled", n.isObject());
+      String listen = optionalText(n, "listen", "/ip4/127.0.0.1/tcp/0");
+      Multiaddr listenAddr = multiaddr("p2p.listen", listen);
+      if (listenAddr.toTcpSocketAddress().isEmpty() || listenAddr.has(Multiaddr.Protocol.P2P)) {
+        throw error("p2p.listen", "must be a TCP address such as /ip4/127.0.0.1/tcp/4001, got '" + listen + "'");
+      }
+      List<String> bootstrap = new ArrayList<>();
+      JsonNode b = n.path("bootstrap");
+      if (!b.isMissingNode() && !b.isNull() && !b.isArray()) {
+        throw error("p2p.bootstrap", "must be a list of multiaddrs such as /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW...");
+      }
+      for (int i = 0; i < b.size(); i++) {
+        String path = "p2p.bootstrap[" + i + "]";
+        String text = b.get(i).asText();
+        Multiaddr addr = multiaddr(path, text);
+        if (addr.peerId().isEmpty() || addr.toTcpSocketAddress().isEmpty()) {
+          throw error(path, "must name a TCP address and the peer's ID, e.g. /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW...,"
+              + " got '" + text + "'");
+        }
+        bootstrap.add(addr.toString());
+      }
+      Path keyFile = n.hasNonNull("keyFile") ? path(n.get("keyFile").asText()) : dataDir.resolve("p2p.key");
+      double threshold = 0.5;
+      JsonNode t = n.get("relevanceThreshold");
+      if (t != null && !t.isNull()) {
+        if (!t.isNumber() || t.asDouble() <= -1 || t.asDouble() >= 1) {
+          throw error("p2p.relevanceThreshold", "must be a number between -1 and 1 (cosine similarity), e.g. 0.5, got '"
+              + t.asText() + "'");
+        }
+        threshold = t.asDouble();
+      }
+      return new P2pConfig(enabled, listenAddr.toString(), bootstrap, keyFile, threshold);
+    }
+
+    private Multiaddr multiaddr(String path, String text) {
+      try {
+        return Multiaddr.parse(text);
+      } catch (RuntimeException e) {
+        throw error(path, "'" + text + "' is not a valid multiaddr (" + e.getMessage()
+            + "); expected e.g. /ip4/127.0.0.1/tcp/4001");
+      }
     }
 
     ChainConfig chain(String name, JsonNode n) {

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param lifecycle timing of the proposal lifecycle loop
  * @param storage where the database lives (the embedded H2 file in dataDir unless a PostgreSQL URL is set)
  * @param reputation reputation caching and which attesters are trusted
+ * @param p2p the libp2p network through which agents share cross-chain insights
  */
 public record NodeConfig(
     Path source,
@@ -24,7 +25,8 @@ public record NodeConfig(
     List<AgentConfig> agents,
     LifecycleConfig lifecycle,
     StorageConfig storage,
-    ReputationConfig reputation) {
+    ReputationConfig reputation,
+    P2pConfig p2p) {
 
   /**
    * @param url {@code postgresql://host:port/database}, or null for the embedded H2 database in {@code dataDir}
@@ -63,6 +65,32 @@ public record NodeConfig(
 
   /** An encrypted keystore and where its password comes from (file, else environment variable). */
   public record KeyConfig(Path keystore, Path passwordFile, String passwordEnv) {}
+
+  /** A node without the network (as before the p2p section existed). */
+  public NodeConfig(Path source, Path dataDir, ApiConfig api, Map<String, ChainConfig> chains, List<AgentConfig> agents,
+      LifecycleConfig lifecycle) {
+    this(source, dataDir, api, chains, agents, lifecycle, StorageConfig.embedded(), ReputationConfig.defaults(),
+        P2pConfig.disabled(dataDir));
+  }
+
+  /**
+   * The libp2p network (see docs/p2p.md).
+   *
+   * @param listen TCP multiaddr to listen on, e.g. {@code /ip4/127.0.0.1/tcp/4001} (port 0 picks a free port)
+   * @param bootstrap peers dialled at start, each {@code /ip4/HOST/tcp/PORT/p2p/PEER_ID}
+   * @param keyFile the node's libp2p identity, created on first start (0600, encrypted with the first agent's
+   *     keystore password)
+   * @param relevanceThreshold minimum semantic similarity (cosine) for a received insight to count as relevant
+   */
+  public record P2pConfig(boolean enabled, String listen, List<String> bootstrap, Path keyFile, double relevanceThreshold) {
+    public P2pConfig {
+      bootstrap = List.copyOf(bootstrap);
+    }
+
+    public static P2pConfig disabled(Path dataDir) {
+      return new P2pConfig(false, "/ip4/127.0.0.1/tcp/0", List.of(), dataDir.resolve("p2p.key"), 0.5);
+    }
+  }
 
   /** @param port 0 picks a free port */
   public record ApiConfig(boolean enabled, String host, int port) {}

@@ -105,9 +105,14 @@ public record DemoSummary(
   }
 
   public String render() {
+    return render("ChaosChain demo summary") + String.format("Wall time: %.1f s%n", wallTime.toMillis() / 1000.0);
+  }
+
+  /** The proposal's story under {@code heading} (without the wall time). */
+  public String render(String heading) {
     SimulationReport r = chosen.report();
     StringBuilder s = new StringBuilder();
-    s.append("== ChaosChain demo summary ==\n");
+    s.append("== ").append(heading).append(" ==\n");
     s.append("Proposal #").append(proposal.id()).append(": ").append(proposal.title()).append('\n');
     s.append("  governor proposal id  ").append(proposal.onchainId()).append('\n');
     s.append("  final state           ").append(proposal.state()).append('\n');
@@ -143,7 +148,6 @@ public record DemoSummary(
       s.append("  outcome feedback tx   ").append(reputation.feedbackTx()).append(" (ERC-8004 giveFeedback, feedbackHash = ")
           .append("outcome attestation ").append(reputation.feedbackHash()).append(")\n");
     }
-    s.append(String.format("Wall time: %.1f s%n", wallTime.toMillis() / 1000.0));
     return s.toString();
   }
 

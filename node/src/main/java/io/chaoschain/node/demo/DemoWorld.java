@@ -53,11 +53,17 @@ public final class DemoWorld implements AutoCloseable {
   private final TrafficGenerator traffic;
   private final ScriptedElectorate electorate;
   private final BigInteger agentId;
-  private final Path config;
+  private final Options options;
+  private final Path keystore;
+  private final Path passwordFile;
+  private volatile Path config;
 
   private DemoWorld(Path dir, AnvilProcess anvil, HttpService service, Web3j web3j, AnvilRpc rpc,
       DaoDeployment deployment, DaoDeployer.Settings settings, TrafficGenerator traffic, ScriptedElectorate electorate,
-      BigInteger agentId, Path config) {
+      BigInteger agentId, Options options, Path keystore, Path passwordFile, Path config) {
+    this.options = options;
+    this.keystore = keystore;
+    this.passwordFile = passwordFile;
     this.dir = dir;
     this.anvil = anvil;
     this.service = service;
@@ -71,20 +77,36 @@ public final class DemoWorld implements AutoCloseable {
     this.config = config;
   }
 
-  /** Options of the world: where its files go, the traffic seed, and how much history to build before the node starts. */
+  /**
+   * Options of the world: where its files go, the traffic seed, how much history to build before the node starts, and
+   * which chain id, chain name and agent name it uses.
+   */
   public record Options(
-      Path dir, long seed, int warmupRounds, int pollIntervalMs, int outcomeBlocks, boolean exitWhenIdle, int detachedPort) {
+      Path dir, long seed, int warmupRounds, int pollIntervalMs, int outcomeBlocks, boolean exitWhenIdle, int detachedPort,
+      long chainId, String chainName, String agentName) {
+
+    public Options(Path dir, long seed, int warmupRounds, int pollIntervalMs, int outcomeBlocks, boolean exitWhenIdle,
+        int detachedPort) {
+      this(dir, seed, warmupRounds, pollIntervalMs, outcomeBlocks, exitWhenIdle, detachedPort, CHAIN_ID, "devnet",
+          "rate-analyst");
+    }
 
     /** The world the demo runs in: a throw-away Anvil on a free port that dies with this process. */
     public static Options demo(Path dir, long seed, int warmupRounds) {
       return new Options(dir, seed, warmupRounds, 250, 12, false, 0);
+    }
+
+    /** The same world on another chain id, with its own chain and agent names. */
+    public Options onChain(long id, String chain, String agent) {
+      return new Options(dir, seed, warmupRounds, pollIntervalMs, outcomeBlocks, exitWhenIdle, detachedPort, id, chain, agent);
     }
   }
 
   /** Builds the world; on any failure everything started so far is stopped again. */
   public static DemoWorld create(Options options, Consumer<String> progress) {
     Path dir = prepare(options.dir());
-    AnvilProcess.Options anvilOptions = AnvilProcess.Options.devnet(CHAIN_ID);
+    long chainId = options.chainId();
+    AnvilProcess.Options anvilOptions = AnvilProcess.Options.devnet(chainId);
     if (options.detachedPort() > 0) {
       anvilOptions = anvilOptions.withPort(options.detachedPort()).withLogFile(dir.resolve("anvil.log"));
     }
@@ -92,7 +114,7 @@ public final class DemoWorld implements AutoCloseable {
     HttpService service = new HttpService(anvil.rpcUrl());
     Web3j web3j = Web3j.build(service);
     try {
-      progress.accept("devnet: Anvil " + anvil.rpcUrl() + " (chain id " + CHAIN_ID + ", pid " + anvil.pid() + ")");
+      progress.accept("devnet: Anvil " + anvil.rpcUrl() + " (chain id " + chainId + ", pid " + anvil.pid() + ")");
       AnvilRpc rpc = new AnvilRpc(service);
       Credentials deployer = AnvilAccounts.credentials(0);
       DaoDeployer.Settings settings = DaoDeployer.Settings.defaults()
@@ -116,13 +138,13 @@ public final class DemoWorld implements AutoCloseable {
       Keystores.importKey(keys.resolve("reviewer.json"), privateKey(REVIEWER_ACCOUNT), password, ScryptStrength.LIGHT);
 
       AgentRegistry registry = AgentRegistry.load(d.registry(), web3j,
-          new RawTransactionManager(web3j, operator, CHAIN_ID, receipts(web3j)), gas());
-      var receipt = registry.register(agentCard()).send();
+          new RawTransactionManager(web3j, operator, chainId, receipts(web3j)), gas());
+      var receipt = registry.register(agentCard(options.agentName())).send();
       BigInteger agentId = AgentRegistry.getRegisteredEvents(receipt).getFirst().agentId;
       progress.accept("agent registered in the ERC-8004 identity registry: id " + agentId + ", operator "
           + operator.getAddress() + " (key encrypted in " + keystore + ")");
 
-      TrafficGenerator traffic = new TrafficGenerator(web3j, rpc, CHAIN_ID, d.market(), options.seed(), progress);
+      TrafficGenerator traffic = new TrafficGenerator(web3j, rpc, chainId, d.market(), options.seed(), progress);
       traffic.setUp(deployer, d.asset(), d.collateral());
       LendingMarket market = LendingMarket.load(d.market(), web3j, deployer, gas());
       for (int round = 1; round <= options.warmupRounds(); round++) {
@@ -135,10 +157,11 @@ public final class DemoWorld implements AutoCloseable {
       }
 
       List<Integer> ballots = List.of(ScriptedElectorate.FOR, ScriptedElectorate.FOR, ScriptedElectorate.AGAINST);
-      ScriptedElectorate electorate = new ScriptedElectorate(web3j, rpc, CHAIN_ID, d.governor(), settings.delegates(),
+      ScriptedElectorate electorate = new ScriptedElectorate(web3j, rpc, chainId, d.governor(), settings.delegates(),
           ballots, settings.votingDelayBlocks(), settings.votingPeriodBlocks(), settings.timelockMinDelay().toSeconds(), progress);
-      Path config = writeConfig(dir, anvil.rpcUrl(), d, agentId, keystore, passwordFile, options);
-      return new DemoWorld(dir, anvil, service, web3j, rpc, d, settings, traffic, electorate, agentId, config);
+      Path config = writeConfig(dir, anvil.rpcUrl(), d, agentId, keystore, passwordFile, options, null);
+      return new DemoWorld(dir, anvil, service, web3j, rpc, d, settings, traffic, electorate, agentId, options, keystore,
+          passwordFile, config);
     } catch (UserFacingException e) {
       web3j.shutdown();
       anvil.close();
@@ -151,7 +174,7 @@ public final class DemoWorld implements AutoCloseable {
   }
 
   static Path writeConfig(Path dir, String rpcUrl, DaoDeployment d, BigInteger agentId, Path keystore, Path passwordFile,
-      Options options) throws IOException {
+      Options options, String p2pSection) throws IOException {
     String yaml = """
         # Written by `chaoschain demo` for its local devnet; `chaoschain node --config` runs the same way against any chain.
         dataDir: node
@@ -159,7 +182,7 @@ public final class DemoWorld implements AutoCloseable {
           host: 127.0.0.1
           port: 0
         chains:
-          devnet:
+          %s:
             chainId: %d
             rpc: [%s]
             confirmations: 1
@@ -178,8 +201,8 @@ public final class DemoWorld implements AutoCloseable {
             passwordFile: %s
           fromBlock: %d
         agents:
-          - name: rate-analyst
-            chain: devnet
+          - name: %s
+            chain: %s
             agentId: %s
             market: "%s"
             keystore: %s
@@ -191,15 +214,37 @@ public final class DemoWorld implements AutoCloseable {
           pollIntervalMs: %d
           outcomeBlocks: %d
           exitWhenIdle: %s
-        """.formatted(d.chainId(), rpcUrl, d.governor(), d.timelock(), d.endpoint(), d.registry(),
+        """.formatted(options.chainName(), d.chainId(), rpcUrl, d.governor(), d.timelock(), d.endpoint(), d.registry(),
         d.reputationRegistry(), d.validationRegistry(), dir.relativize(passwordFile), dir.relativize(passwordFile),
-        d.deployBlock(), agentId, d.market(),
+        d.deployBlock(), options.agentName(), options.chainName(), agentId, d.market(),
         dir.relativize(keystore), dir.relativize(passwordFile), options.pollIntervalMs(), options.outcomeBlocks(),
-        options.exitWhenIdle());
+        options.exitWhenIdle()) + (p2pSection == null ? "" : p2pSection);
     Path file = dir.resolve("node.yaml");
     Path tmp = dir.resolve("node.yaml.tmp");
     Files.writeString(tmp, yaml);
     return Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Rewrites {@code node.yaml} with a p2p section: listen on {@code listen}, dial {@code bootstrap}, identity in
+   * {@code p2p.key} in the node's data directory.
+   */
+  public Path configureP2p(String listen, java.util.List<String> bootstrap) throws IOException {
+    StringBuilder section = new StringBuilder("p2p:\n  enabled: true\n  listen: \"").append(listen).append("\"\n");
+    section.append("  keyFile: node/p2p.key\n");
+    section.append("  bootstrap: [").append(String.join(", ", bootstrap.stream().map(b -> "\"" + b + "\"").toList()))
+        .append("]\n");
+    config = writeConfig(dir, anvil.rpcUrl(), deployment, agentId, keystore, passwordFile, options, section.toString());
+    return config;
+  }
+
+  /** One more round of market traffic (suppliers and rate-sensitive borrowers). */
+  public void trafficRound() throws Exception {
+    traffic.round();
+  }
+
+  public Options options() {
+    return options;
   }
 
   /** Lets the scripted world react to the proposal: delegates vote, time passes, traffic continues after execution. */
@@ -214,14 +259,18 @@ public final class DemoWorld implements AutoCloseable {
     return Numeric.toHexStringWithPrefixZeroPadded(AnvilAccounts.credentials(account).getEcKeyPair().getPrivateKey(), 64);
   }
 
-  private static String agentCard() {
-    String json = "{\"type\":\"https://eips.ethereum.org/EIPS/eip-8004#registration-v1\",\"name\":\"rate-analyst\","
+  private static String agentCard(String name) {
+    String json = "{\"type\":\"https://eips.ethereum.org/EIPS/eip-8004#registration-v1\",\"name\":\"" + name + "\","
         + "\"description\":\"ChaosChain governance agent: tunes lending-market interest-rate models, every proposal"
         + " proven on a fork first\",\"supportedTrust\":[\"reputation\"]}";
     return "data:application/json;base64," + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Path prepare(Path dir) {
+  /**
+   * Empties a directory a previous demo made (or creates it) and marks it as the demo's; refuses a non-empty directory
+   * the demo did not make.
+   */
+  public static Path prepare(Path dir) {
     try {
       Path marker = dir.resolve(".chaoschain-demo");
       if (Files.exists(dir)) {

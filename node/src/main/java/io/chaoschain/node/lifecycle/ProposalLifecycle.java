@@ -79,6 +79,7 @@ public final class ProposalLifecycle implements Service {
   private long floorBlock = -1;
   private final Map<Long, Long> executedAtBlock = new java.util.concurrent.ConcurrentHashMap<>();
   private String lastMessage = "";
+  private volatile io.chaoschain.agent.insight.PriorAdvisor advisor = io.chaoschain.agent.insight.PriorAdvisor.NONE;
 
   public ProposalLifecycle(Binding binding, GovernanceAgent agent, GovernanceGateway gateway, MarketMetrics market,
       Stores stores, Transactions transactions, LifecycleListener listener) {
@@ -101,6 +102,15 @@ public final class ProposalLifecycle implements Service {
   @Override
   public String name() {
     return "lifecycle[" + binding.agentName() + "]";
+  }
+
+  public Binding binding() {
+    return binding;
+  }
+
+  /** Who the agent asks, once it has detected a problem, whether another chain has solved it (default: nobody). */
+  public void useAdvisor(io.chaoschain.agent.insight.PriorAdvisor advisor) {
+    this.advisor = advisor;
   }
 
   @Override
@@ -245,7 +255,7 @@ public final class ProposalLifecycle implements Service {
     long from = history.getFirst().blockNumber();
     AgentDecision decision;
     try {
-      decision = agent.decide(target, history, binding.rpcUrl().get(), from, confirmed);
+      decision = agent.decide(target, history, binding.rpcUrl().get(), from, confirmed, advisor);
     } catch (RuntimeException e) {
       // policy refusals and simulation failures are not fixed by the next block: wait for fresh evidence
       decidedAtBlock = confirmed + binding.historyBlocks() / 2;
@@ -273,6 +283,11 @@ public final class ProposalLifecycle implements Service {
       return stores.proposals().transition(created.id(), ProposalState.FINALIZED);
     });
     say("proposal #" + p.id() + " finalized after " + finalized.iterations().size() + " simulations");
+    try {
+      listener.finalized(binding, p, finalized);
+    } catch (RuntimeException e) {
+      LOG.warn("finalized listener failed: {}", e.toString()); // sharing news must never hold up the proposal
+    }
     submit(p, finalized.chosen().report().reportHash());
   }
 
@@ -363,6 +378,12 @@ public final class ProposalLifecycle implements Service {
         r.proposalsSubmitted() == 0 ? BigDecimal.ZERO
             : BigDecimal.valueOf(r.proposalsImproved()).divide(BigDecimal.valueOf(r.proposalsSubmitted()), MathContext.DECIMAL64)));
     say("outcome recorded: " + summary + (improved ? " — improved" : " — not improved"));
+    StoredProposal measured = stores.proposals().find(p.id()).orElse(p);
+    try {
+      listener.outcomeRecorded(binding, measured);
+    } catch (RuntimeException e) {
+      LOG.warn("outcome listener failed: {}", e.toString());
+    }
   }
 
   /** Where the Governor executed {@code p}, read once from its ProposalExecuted event (whoever executed it). */

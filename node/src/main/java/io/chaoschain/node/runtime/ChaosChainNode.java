@@ -16,7 +16,17 @@ import io.chaoschain.chains.keys.PasswordSource;
 import io.chaoschain.chains.tx.NonceManager;
 import io.chaoschain.chains.tx.RevertDecoder;
 import io.chaoschain.chains.tx.TransactionSender;
+import io.chaoschain.agent.insight.InsightRelevance;
+import io.chaoschain.agent.insight.MiniLmEmbedder;
 import io.chaoschain.core.Service;
+import io.chaoschain.core.TimeProvider;
+import io.chaoschain.node.p2p.ContributionListener;
+import io.chaoschain.node.p2p.InsightExchange;
+import io.chaoschain.node.p2p.P2pNetwork;
+import io.chaoschain.node.store.JdbcInsightStore;
+import io.chaoschain.p2p.NodeIdentity;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.chaoschain.node.api.ApiServer;
 import io.chaoschain.node.config.NodeConfig;
 import io.chaoschain.node.config.NodeConfig.AgentConfig;
@@ -76,10 +86,12 @@ public final class ChaosChainNode implements AutoCloseable {
   private final ScoreCache scoreCache;
   private final ReputationService reputation;
   private final AttestationArchive attestations;
+  private final P2pNetwork network;
+  private final InsightExchange exchange;
 
   private ChaosChainNode(NodeConfig config, Database database, Map<String, EvmChainClient> clients,
       List<Service> monitors, List<ProposalLifecycle> lifecycles, ApiServer api, ScoreCache scoreCache,
-      ReputationService reputation, AttestationArchive attestations) {
+      ReputationService reputation, AttestationArchive attestations, P2pNetwork network, InsightExchange exchange) {
     this.attestations = attestations;
     this.config = config;
     this.database = database;
@@ -88,7 +100,13 @@ public final class ChaosChainNode implements AutoCloseable {
     this.clients = clients;
     this.lifecycles = lifecycles;
     this.api = api;
-    this.services = new ArrayList<>(monitors);
+    this.network = network;
+    this.exchange = exchange;
+    this.services = new ArrayList<>();
+    if (network != null) {
+      services.add(network); // before the lifecycles: their agents consult peers
+    }
+    services.addAll(monitors);
     services.addAll(lifecycles);
     if (api != null) {
       services.add(api);
@@ -100,6 +118,14 @@ public final class ChaosChainNode implements AutoCloseable {
    * services. Anything that fails closes what was opened before it.
    */
   public static ChaosChainNode start(NodeConfig config, LifecycleListener listener) {
+    return start(config, listener, ContributionListener.NONE);
+  }
+
+  /**
+   * As {@link #start(NodeConfig, LifecycleListener)}, with {@code contributions} told when this node's agents share an
+   * insight and when an agent on another chain acknowledges adopting one (e.g. to issue reputation attestations).
+   */
+  public static ChaosChainNode start(NodeConfig config, LifecycleListener listener, ContributionListener contributions) {
     Map<String, EvmChainClient> clients = new LinkedHashMap<>();
     Database database = null;
     ScoreCache scoreCache = null;
@@ -109,10 +135,7 @@ public final class ChaosChainNode implements AutoCloseable {
       }
       Map<String, KeystoreSigner> signers = new LinkedHashMap<>();
       for (AgentConfig agent : config.agents()) {
-        PasswordSource password = agent.passwordFile() != null
-            ? new PasswordSource.File(agent.passwordFile())
-            : new PasswordSource.Env(agent.passwordEnv(), System.getenv());
-        signers.put(agent.name(), Keystores.load(agent.keystore(), password));
+        signers.put(agent.name(), Keystores.load(agent.keystore(), password(agent)));
       }
       Optional<KeystoreSigner> validatorKey = Optional.ofNullable(config.reputation().validator()).map(ChaosChainNode::load);
       Optional<KeystoreSigner> reviewerKey = Optional.ofNullable(config.reputation().reviewer()).map(ChaosChainNode::load);
@@ -138,11 +161,44 @@ public final class ChaosChainNode implements AutoCloseable {
           new AttestationArchive(config.dataDir().resolve("attestations")), reputation, chainTime);
       loadArchive(nodeReputation);
       NodeApi.HeadCache heads = new NodeApi.HeadCache(config);
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      P2pNetwork network = null;
+      InsightExchange exchange = null;
+      LifecycleListener lifecycleListener = listener;
+      if (config.p2p().enabled()) {
+        AgentConfig first = config.agents().getFirst();
+        // the identity is encrypted at rest with the node's key password (the first agent's keystore password)
+        char[] passphrase = password(first).read(config.p2p().keyFile()).toCharArray();
+        NodeIdentity identity = NodeIdentity.loadOrCreate(config.p2p().keyFile(), passphrase);
+        java.util.Arrays.fill(passphrase, '\0');
+        InsightRelevance relevance = new InsightRelevance(new MiniLmEmbedder(), config.p2p().relevanceThreshold());
+        java.util.concurrent.atomic.AtomicReference<InsightExchange> ref = new java.util.concurrent.atomic.AtomicReference<>();
+        network = new P2pNetwork(config.p2p(), identity, signers.get(first.name()).credentials().getEcKeyPair(),
+            query -> ref.get() == null ? List.of() : ref.get().findSimilar(query), registry);
+        Map<String, Long> chainIds = new LinkedHashMap<>();
+        config.chains().values().forEach(c -> chainIds.put(c.name(), c.chainId()));
+        exchange = new InsightExchange(network, new JdbcInsightStore(database, TimeProvider.system()), relevance, chainIds,
+            listener, contributions, first.name());
+        ref.set(exchange);
+        lifecycleListener = exchange;
+        // the embedding model takes a second or two to load: do it now, not when a peer first asks
+        Thread.ofVirtual().name("embedding-warmup").start(() -> {
+          try {
+            relevance.similarity("warm up", "the embedding model");
+          } catch (RuntimeException e) {
+            LOG.warn("loading the embedding model failed: {}", e.toString());
+          }
+        });
+      }
       List<ProposalLifecycle> lifecycles = new ArrayList<>();
       Map<String, NonceManager> nonces = new LinkedHashMap<>(); // one per chain, shared by agents that share a key
       for (AgentConfig agent : config.agents()) {
-        lifecycles.add(lifecycle(config, agent, clients.get(agent.chain()), signers.get(agent.name()), database, heads,
-            nonces, listener, nodeReputation, validatorKey, reviewerKey));
+        ProposalLifecycle lifecycle = lifecycle(config, agent, clients.get(agent.chain()), signers.get(agent.name()),
+            database, heads, nonces, lifecycleListener, nodeReputation, validatorKey, reviewerKey);
+        if (exchange != null) {
+          lifecycle.useAdvisor(exchange.advisorFor(lifecycle.binding()));
+        }
+        lifecycles.add(lifecycle);
       }
       List<Service> monitors = new ArrayList<>();
       for (ChainConfig chain : config.chains().values()) {
@@ -151,9 +207,12 @@ public final class ChaosChainNode implements AutoCloseable {
           monitors.add(feedbackMonitor(config, chain, clients.get(chain.name()), nodeReputation));
         }
       }
-      ApiServer api = config.api().enabled() ? NodeApi.create(config, database, heads, reputation) : null;
+      ApiServer api = config.api().enabled() ? NodeApi.create(config, database, heads, registry, reputation) : null;
+      if (api != null && exchange != null) {
+        api.useP2p(new NodeApi.P2pViews(network, exchange.store()));
+      }
       ChaosChainNode node = new ChaosChainNode(config, database, clients, monitors, lifecycles, api, scoreCache,
-          reputation, nodeReputation.archive());
+          reputation, nodeReputation.archive(), network, exchange);
       try {
         for (Service s : node.services) {
           s.start().get(30, TimeUnit.SECONDS);
@@ -173,6 +232,12 @@ public final class ChaosChainNode implements AutoCloseable {
       closeQuietly(database, clients);
       throw new IllegalStateException("node failed to start: " + e.getMessage(), e);
     }
+  }
+
+  private static PasswordSource password(AgentConfig agent) {
+    return agent.passwordFile() != null
+        ? new PasswordSource.File(agent.passwordFile())
+        : new PasswordSource.Env(agent.passwordEnv(), System.getenv());
   }
 
   private static ProposalLifecycle lifecycle(NodeConfig config, AgentConfig agent, EvmChainClient client,
@@ -300,6 +365,16 @@ public final class ChaosChainNode implements AutoCloseable {
   /** The signed attestations this node made, as files under {@code dataDir/attestations}. */
   public AttestationArchive attestations() {
     return attestations;
+  }
+
+  /** The libp2p network, when {@code p2p.enabled}. */
+  public Optional<P2pNetwork> p2p() {
+    return Optional.ofNullable(network);
+  }
+
+  /** The cross-chain insight exchange, when {@code p2p.enabled}. */
+  public Optional<InsightExchange> insights() {
+    return Optional.ofNullable(exchange);
   }
 
   public Optional<Integer> apiPort() {

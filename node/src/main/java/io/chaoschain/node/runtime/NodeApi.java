@@ -36,10 +36,38 @@ final class NodeApi {
     }
   }
 
-  static ApiServer create(NodeConfig config, Database database, HeadCache heads, ReputationService reputation) {
+  static ApiServer create(NodeConfig config, Database database, HeadCache heads,
+      io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry, ReputationService reputation) {
     String token = ApiToken.loadOrCreate(config.dataDir());
     return new ApiServer(new ApiOptions(config.api().host(), config.api().port(), token), database.stores(), heads,
-        new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
-        io.chaoschain.core.TimeProvider.system(), reputation);
+        registry, io.chaoschain.core.TimeProvider.system(), reputation);
+  }
+
+  /** What {@code /api/p2p/...} shows: this peer, its connections, and the insight flow as stored. */
+  record P2pViews(io.chaoschain.node.p2p.P2pNetwork network, io.chaoschain.node.store.InsightStore store)
+      implements io.chaoschain.node.api.P2pView {
+    @Override
+    public Object peers() {
+      return Map.of("peerId", network.peerId().toString(), "listen", network.listenAddrs(), "peers", network.peers(),
+          "verdicts", network.verdicts());
+    }
+
+    @Override
+    public Object insights() {
+      var out = new java.util.LinkedHashMap<String, Object>();
+      out.put("insights", store.all().stream().map(i -> {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("direction", i.direction());
+        m.put("via", i.via());
+        m.put("peer", i.peer());
+        m.put("recordedAt", i.recordedAt());
+        m.put("insight", i.insight());
+        m.put("ratio", i.insight().ratio());
+        return m;
+      }).toList());
+      out.put("relevance", store.decisions());
+      out.put("contributions", store.contributions());
+      return out;
+    }
   }
 }

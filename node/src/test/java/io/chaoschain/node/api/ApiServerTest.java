@@ -154,6 +154,27 @@ class ApiServerTest {
   }
 
   @Test
+  void shouldServeTheP2pViewsOnlyWhenTheNetworkIsWired() throws Exception {
+    HttpResponse<String> disabled = get("/api/p2p/peers");
+    assertThat(disabled.statusCode()).isEqualTo(404);
+    assertThat(json(disabled).get("error").asText()).contains("p2p", "disabled");
+
+    api.useP2p(new P2pView() {
+      @Override
+      public Object peers() {
+        return java.util.Map.of("peerId", "12D3KooWself", "peers", List.of(java.util.Map.of("peerId", "12D3KooWother")));
+      }
+
+      @Override
+      public Object insights() {
+        return java.util.Map.of("contributions", List.of(java.util.Map.of("insightId", "0x01")));
+      }
+    });
+    assertThat(json(get("/api/p2p/peers")).at("/peers/0/peerId").asText()).isEqualTo("12D3KooWother");
+    assertThat(json(get("/api/p2p/insights")).at("/contributions/0/insightId").asText()).isEqualTo("0x01");
+  }
+
+  @Test
   void shouldAnswerJsonForAnUnknownEndpoint() throws Exception {
     HttpResponse<String> response = get("/api/nothing-here");
 

@@ -91,6 +91,10 @@ class ProposalLifecycleTest {
       List.of(), "0x" + "11".repeat(32))).toList();
 
   ProposalLifecycle lifecycle() {
+    return lifecycle((a, m) -> progress.add(m));
+  }
+
+  ProposalLifecycle lifecycle(LifecycleListener listener) {
     PolicyGuard policy = new PolicyGuard(new AgentPolicy(Map.of(MARKET, Set.of(RateModelCalls.SET_RATE_MODEL_SELECTOR)), 1, true));
     GovernanceAgent agent = new GovernanceAgent("analyst", new RateModelAnalyst(AnalystSettings.defaults()), simulator,
         policy, m -> { });
@@ -98,7 +102,7 @@ class ProposalLifecycleTest {
         "0x00000000000000000000000000000000000000cc", null, "0x00000000000000000000000000000000000000dd", MARKET,
         TIMELOCK, () -> "http://127.0.0.1:1", 0, 100, 5, Duration.ofMillis(10));
     ProposalLifecycle l = new ProposalLifecycle(binding, agent, governance, market, db.stores(), db::inTransaction,
-        (a, m) -> progress.add(m));
+        listener);
     l.register(); // no loop thread: every test drives tick() itself
     return l;
   }
@@ -141,6 +145,60 @@ class ProposalLifecycleTest {
     assertThat(governance.queues).isEqualTo(1);
     assertThat(governance.executes).isEqualTo(1);
     assertThat(db.stores().agents().find(KEY).orElseThrow().proposalsImproved()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldConsultTheAdvisorAndReportTheFinalizedDecisionAndTheMeasuredOutcome() throws Exception {
+    List<String> milestones = new ArrayList<>();
+    ProposalLifecycle l = lifecycle(new LifecycleListener() {
+      @Override
+      public void progress(String agent, String message) {
+        progress.add(message);
+      }
+
+      @Override
+      public void finalized(ProposalLifecycle.Binding binding, StoredProposal proposal,
+          io.chaoschain.agent.AgentDecision.Finalized decision) {
+        milestones.add("finalized #" + proposal.id() + " prior " + (decision.prior() == null ? "none"
+            : decision.prior().insight().id()) + " state " + proposal.state());
+      }
+
+      @Override
+      public void outcomeRecorded(ProposalLifecycle.Binding binding, StoredProposal proposal) {
+        milestones.add("outcome #" + proposal.id() + " improved " + proposal.outcome().improved());
+      }
+    });
+    List<String> consulted = new ArrayList<>();
+    var insight = new io.chaoschain.agent.insight.SharedInsight("0xfeed", 1, "0x00000000000000000000000000000000000000ee",
+        MARKET, RateModelCalls.SET_RATE_MODEL, RateModelCalls.SET_RATE_MODEL_SELECTOR, "jumpMultiplierPerYear",
+        E16.multiply(BigInteger.valueOf(100)), E16.multiply(BigInteger.valueOf(300)), "utilization-above-kink",
+        new BigDecimal("0.95"), new BigDecimal("0.85"), "0xr", "1", "0xt", "raised the jump multiplier");
+    l.useAdvisor((target, opportunity) -> {
+      consulted.add(target.chain() + " " + opportunity.kind());
+      return java.util.Optional.of(new io.chaoschain.agent.insight.AdaptationPrior(insight,
+          new io.chaoschain.agent.insight.RelevanceDecision("0xfeed", 1, 0.8, 0.9, 0.5, true, List.of()),
+          "jumpMultiplierPerYear", insight.ratio()));
+    });
+    governance.head = 60;
+    l.tick();
+    StoredProposal p = only();
+    assertThat(consulted).containsExactly("devnet utilization-above-kink");
+    assertThat(milestones).containsExactly("finalized #" + p.id() + " prior 0xfeed state FINALIZED");
+    assertThat(db.stores().simulations().forProposal(p.id()).getFirst().candidate())
+        .as("the search starts at the insight's ratio").isEqualTo("jumpMultiplierPerYear=" + E16.multiply(BigInteger.valueOf(75)));
+
+    governance.states.put(p.onchainId(), ProposalState.SUCCEEDED);
+    l.tick();
+    governance.now = Instant.ofEpochSecond(2_000_000);
+    governance.head = 70;
+    relievedFrom = 71;
+    l.tick();
+    for (long head = 71; head <= 80; head++) {
+      governance.head = head;
+      l.tick();
+    }
+    assertThat(milestones).containsExactly("finalized #" + p.id() + " prior 0xfeed state FINALIZED",
+        "outcome #" + p.id() + " improved true");
   }
 
   @Test

@@ -35,8 +35,11 @@ public final class ChaosChainNetwork implements Service {
       List.of(ChaosMessage.INSIGHTS_TOPIC, ChaosMessage.PROPOSALS_TOPIC, ChaosMessage.ACKS_TOPIC);
   private static final int MAX_REPLAY_ENTRIES = 100_000;
 
-  /** A validated message with its author and the peer that relayed it to us. */
-  public record Received(ChaosMessage message, String agent, PeerId source, long timestampMillis) {}
+  /**
+   * A validated message with its author, the peer that published it, and the signed envelope it came in (so a
+   * receiver can store it and anyone can re-verify the author later).
+   */
+  public record Received(ChaosMessage message, String agent, PeerId source, long timestampMillis, SignedEnvelope envelope) {}
 
   /**
    * @param maxClockSkew messages timestamped further than this from our clock are ignored
@@ -160,7 +163,7 @@ public final class ChaosChainNetwork implements Service {
 
   private void deliver(PubsubMessage m) {
     SignedEnvelope env = SignedEnvelope.decode(m.data());
-    Received r = new Received(env.message(), env.agent(), m.publisher().orElse(null), env.timestampMillis());
+    Received r = new Received(env.message(), env.agent(), m.publisher().orElse(null), env.timestampMillis(), env);
     listeners.forEach(l -> l.accept(r));
   }
 

@@ -61,11 +61,31 @@ public final class SimilarSolutions {
     }
   }
 
-  /** One applied fix on some chain, with how similar the answering node judged it (0..1). */
-  public record Solution(long chainId, String proposalId, String title, String summary, double similarity) {
+  /**
+   * One applied fix on some chain, with how similar the answering node judged it (0..1) and, optionally, the signed
+   * envelope of the insight it was published as (field 6), so the asker can verify its author and read its evidence.
+   */
+  public record Solution(long chainId, String proposalId, String title, String summary, double similarity,
+      byte[] signedInsight) {
+    public Solution(long chainId, String proposalId, String title, String summary, double similarity) {
+      this(chainId, proposalId, title, summary, similarity, null);
+    }
+
+    /** The signed insight, when the answer carried one and it decodes; its signature is not checked here. */
+    public java.util.Optional<SignedEnvelope> insightEnvelope() {
+      if (signedInsight == null) {
+        return java.util.Optional.empty();
+      }
+      try {
+        return java.util.Optional.of(SignedEnvelope.decode(signedInsight));
+      } catch (MalformedMessageException e) {
+        return java.util.Optional.empty();
+      }
+    }
+
     void write(ProtoWriter w) {
       w.message(3, new ProtoWriter().varint(1, chainId).string(2, proposalId).string(3, title).string(4, summary)
-          .varint(5, Math.round(similarity * 1_000_000)));
+          .varint(5, Math.round(similarity * 1_000_000)).optionalBytes(6, signedInsight));
     }
 
     static Solution read(ProtoReader r) {
@@ -74,6 +94,7 @@ public final class SimilarSolutions {
       String title = "";
       String summary = "";
       long sim = 0;
+      byte[] envelope = null;
       while (r.next()) {
         switch (r.field()) {
           case 1 -> chain = r.varint();
@@ -81,10 +102,11 @@ public final class SimilarSolutions {
           case 3 -> title = r.string();
           case 4 -> summary = r.string();
           case 5 -> sim = r.varint();
+          case 6 -> envelope = r.bytes();
           default -> r.skip();
         }
       }
-      return new Solution(chain, id, title, summary, Math.min(1.0, sim / 1_000_000.0));
+      return new Solution(chain, id, title, summary, Math.min(1.0, sim / 1_000_000.0), envelope);
     }
   }
 

@@ -101,7 +101,22 @@ class ChaosChainNetworkTest {
     assertThat(got.message()).isEqualTo(insight);
     assertThat(got.agent()).isEqualTo(sent.agent());
     assertThat(got.source()).isEqualTo(l.get(0).host().peerId());
+    assertThat(got.envelope().encode()).as("the envelope as signed, for storing and re-verifying").isEqualTo(sent.encode());
     assertThat(l.get(1).inbox()).hasSize(1);
+  }
+
+  @Test
+  void aSimilarSolutionShouldCarryTheSignedInsightItWasPublishedAs() {
+    SignedEnvelope signed = SignedEnvelope.sign(new Insight(1, "0xm", "utilization-above-kink", "fix", 0.5,
+        java.util.Map.of("parameter", "jumpMultiplierPerYear")), ECKeyPair.create(BigInteger.valueOf(9)), 1, 2);
+    SimilarSolutions.Response sent = new SimilarSolutions.Response(SimilarSolutions.Status.OK, List.of(
+        new SimilarSolutions.Solution(1, "0xid", "t", "fix", 0.7, signed.encode()),
+        new SimilarSolutions.Solution(10, "p-7", "Lower slope", "no envelope", 0.6)));
+    SimilarSolutions.Response got = SimilarSolutions.Response.decode(sent.encode());
+    SignedEnvelope carried = got.solutions().getFirst().insightEnvelope().orElseThrow();
+    assertThat(carried.signatureValid()).isTrue();
+    assertThat(carried.message()).isEqualTo(signed.message());
+    assertThat(got.solutions().get(1).insightEnvelope()).isEmpty();
   }
 
   @Test

@@ -24,6 +24,25 @@ class SignedEnvelopeTest {
   }
 
   @Test
+  void structuredAttributesShouldRoundTripInKeyOrderAndBeCoveredByTheSignature() {
+    Insight insight = new Insight(31337, "0xmarket", "utilization-above-kink", "raised the jump multiplier", 0.5,
+        java.util.Map.of("selector", "0x1234abcd", "newValue", "2000000000000000000", "oldValue", "1000000000000000000"));
+    SignedEnvelope env = SignedEnvelope.decode(SignedEnvelope.sign(insight, KEY_ONE, 1000, 7).encode());
+    assertThat(env.message()).isEqualTo(insight);
+    assertThat(((Insight) env.message()).attributes().keySet()).containsExactly("newValue", "oldValue", "selector");
+    ProposalAck ack = new ProposalAck(412346, "0xinsight", ProposalAck.Verdict.SUPPORT, "adopted",
+        java.util.Map.of("proposal", "42"));
+    assertThat(SignedEnvelope.decode(SignedEnvelope.sign(ack, KEY_ONE, 1, 2).encode()).message()).isEqualTo(ack);
+
+    Insight altered = new Insight(31337, "0xmarket", "utilization-above-kink", "raised the jump multiplier", 0.5,
+        java.util.Map.of("selector", "0x1234abcd", "newValue", "9000000000000000000", "oldValue", "1000000000000000000"));
+    SignedEnvelope original = SignedEnvelope.sign(insight, KEY_ONE, 1000, 7);
+    SignedEnvelope forged = new SignedEnvelope(original.version(), original.kind(), altered.encode(), original.agent(),
+        original.timestampMillis(), original.nonce(), original.signature());
+    assertThat(forged.signatureValid()).isFalse();
+  }
+
+  @Test
   void theDigestShouldEqualWeb3jsEip712EncodingOfTheSameTypedData() throws Exception {
     SignedEnvelope env = SignedEnvelope.sign(new ProposalAck(5, "42", ProposalAck.Verdict.SUPPORT, "safe"), KEY_ONE, 1234, 99);
     String payloadHash = Numeric.toHexString(org.web3j.crypto.Hash.sha3(env.payload()));
