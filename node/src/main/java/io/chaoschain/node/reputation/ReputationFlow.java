@@ -230,6 +230,45 @@ public final class ReputationFlow implements ProposalObserver {
     return a;
   }
 
+  /**
+   * This agent's insight went out to agents on other chains (published over p2p): attested once per insight, with the
+   * simulation report that proved the fix as evidence.
+   *
+   * @param time epoch seconds (the node's chain time when the insight was shared)
+   */
+  public void insightShared(String insightId, String simulationReportHash, long time) {
+    if (due(ContributionKind.INSIGHT_SHARED, insightId)) {
+      attest(operator, ContributionKind.INSIGHT_SHARED, insightId, BigInteger.ZERO, 0, orZero(simulationReportHash), time);
+    }
+  }
+
+  /**
+   * An agent on another chain acknowledged adopting this agent's insight for one of its proposals. The subject is
+   * keccak256(insightId ‖ adopter chain id ‖ adopter proposal), so each adoption counts once; the value is the
+   * adopter's chain id and the evidence the adopter's simulation report hash.
+   */
+  public void insightAdopted(String insightId, long adopterChainId, String adopterProposal, String adopterReportHash,
+      long time) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(Hex.decode(insightId));
+    out.writeBytes(Numeric.toBytesPadded(BigInteger.valueOf(adopterChainId), 32));
+    out.writeBytes(String.valueOf(adopterProposal).getBytes(StandardCharsets.UTF_8));
+    String subject = Hex.encode(Hash.sha3(out.toByteArray()));
+    if (due(ContributionKind.INSIGHT_ADOPTED, subject)) {
+      attest(operator, ContributionKind.INSIGHT_ADOPTED, subject, BigInteger.valueOf(adopterChainId), 0,
+          orZero(adopterReportHash), time);
+    }
+  }
+
+  /** The agent's operator address (the key its insights are signed with). */
+  public String operatorAddress() {
+    return agent.operator();
+  }
+
+  private static String orZero(String hash) {
+    return hash == null || hash.isBlank() ? "0x" + "0".repeat(64) : hash;
+  }
+
   /** The ValidationRegistry request id: keccak256("chaoschain.validation.simulation" ‖ proposalId ‖ reportHash). */
   public static String validationRequestHash(BigInteger proposalId, String reportHash) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

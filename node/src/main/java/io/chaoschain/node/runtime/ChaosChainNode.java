@@ -44,6 +44,7 @@ import io.chaoschain.node.reputation.ContributionRecorder;
 import io.chaoschain.node.reputation.EvmChainFacts;
 import io.chaoschain.node.reputation.FeedbackEvents;
 import io.chaoschain.node.reputation.FeedbackListener;
+import io.chaoschain.node.reputation.InsightAttestations;
 import io.chaoschain.node.reputation.NodeReputation;
 import io.chaoschain.node.reputation.ReputationAnchor;
 import io.chaoschain.node.reputation.ReputationFlow;
@@ -160,6 +161,7 @@ public final class ChaosChainNode implements AutoCloseable {
       NodeReputation nodeReputation = new NodeReputation(
           new AttestationArchive(config.dataDir().resolve("attestations")), reputation, chainTime);
       loadArchive(nodeReputation);
+      InsightAttestations insightAttestations = new InsightAttestations(chainTime, contributions);
       NodeApi.HeadCache heads = new NodeApi.HeadCache(config);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       P2pNetwork network = null;
@@ -178,7 +180,7 @@ public final class ChaosChainNode implements AutoCloseable {
         Map<String, Long> chainIds = new LinkedHashMap<>();
         config.chains().values().forEach(c -> chainIds.put(c.name(), c.chainId()));
         exchange = new InsightExchange(network, new JdbcInsightStore(database, TimeProvider.system()), relevance, chainIds,
-            listener, contributions, first.name());
+            listener, insightAttestations, first.name());
         ref.set(exchange);
         lifecycleListener = exchange;
         // the embedding model takes a second or two to load: do it now, not when a peer first asks
@@ -194,7 +196,7 @@ public final class ChaosChainNode implements AutoCloseable {
       Map<String, NonceManager> nonces = new LinkedHashMap<>(); // one per chain, shared by agents that share a key
       for (AgentConfig agent : config.agents()) {
         ProposalLifecycle lifecycle = lifecycle(config, agent, clients.get(agent.chain()), signers.get(agent.name()),
-            database, heads, nonces, lifecycleListener, nodeReputation, validatorKey, reviewerKey);
+            database, heads, nonces, lifecycleListener, nodeReputation, validatorKey, reviewerKey, insightAttestations);
         if (exchange != null) {
           lifecycle.useAdvisor(exchange.advisorFor(lifecycle.binding()));
         }
@@ -243,7 +245,7 @@ public final class ChaosChainNode implements AutoCloseable {
   private static ProposalLifecycle lifecycle(NodeConfig config, AgentConfig agent, EvmChainClient client,
       KeystoreSigner signer, Database database, NodeApi.HeadCache heads, Map<String, NonceManager> nonces,
       LifecycleListener listener, NodeReputation reputation, Optional<KeystoreSigner> validatorKey,
-      Optional<KeystoreSigner> reviewerKey) {
+      Optional<KeystoreSigner> reviewerKey, InsightAttestations insightAttestations) {
     ChainConfig chain = config.chains().get(agent.chain());
     var tuning = agent.tuning();
     AnalystSettings defaults = AnalystSettings.defaults();
@@ -268,6 +270,7 @@ public final class ChaosChainNode implements AutoCloseable {
         config.lifecycle().pollInterval());
     ReputationFlow flow = reputationFlow(config, chain, agent, client, signer, sender, nonceManager, gateway, database,
         listener, reputation, validatorKey, reviewerKey);
+    insightAttestations.register(flow);
     return new ProposalLifecycle(binding, governanceAgent, gateway, new ChainMarketMetrics(client, agent.market(), head -> heads.update(chain.name(), head)),
         database.stores(), database::inTransaction, listener, flow);
   }

@@ -116,6 +116,25 @@ class CrossChainInsightIT {
           demo.nodeB().database().stores().agents().all().getFirst().operator());
       assertThat(hooks).contains("shared " + insight.id(), "adopted " + insight.id() + " by " + CrossChainDemo.CHAIN_B);
 
+      // and A's agent holds signed contributions for sharing the insight and for its adoption on chain B
+      var kinds = demo.nodeA().attestations().readAll().stream()
+          .map(att -> io.chaoschain.reputation.attestation.ContributionRecord.decode(att.data()))
+          .filter(r -> r.kind().code().startsWith("insight."))
+          .toList();
+      assertThat(kinds).extracting(r -> r.kind().code()).containsExactlyInAnyOrder("insight.shared", "insight.adopted");
+      assertThat(kinds).filteredOn(r -> r.kind().code().equals("insight.shared")).singleElement()
+          .satisfies(r -> {
+            assertThat(r.subject()).isEqualTo(insight.id());
+            assertThat(r.evidenceHash()).isEqualTo(proposalA.reportHash());
+          });
+      assertThat(kinds).filteredOn(r -> r.kind().code().equals("insight.adopted")).singleElement()
+          .satisfies(r -> {
+            assertThat(r.value()).isEqualTo(BigInteger.valueOf(CrossChainDemo.CHAIN_B));
+            assertThat(r.evidenceHash()).isEqualTo(proposalB.reportHash());
+          });
+      assertThat(demo.nodeA().reputation().profile(proposalA.agentId()).domains())
+          .anySatisfy(d -> assertThat(d.contributions()).containsKeys("INSIGHT_SHARED", "INSIGHT_ADOPTED"));
+
       // each node's libp2p identity is its own, owner-only and encrypted at rest
       for (DemoWorld world : List.of(demo.worldA(), demo.worldB())) {
         Path key = world.dir().resolve("node/p2p.key");
