@@ -13,6 +13,7 @@ import io.chaoschain.node.config.NodeConfig.ChainConfig;
 import io.chaoschain.node.config.NodeConfig.KeyConfig;
 import io.chaoschain.node.config.NodeConfig.LifecycleConfig;
 import io.chaoschain.node.config.NodeConfig.ReputationConfig;
+import io.chaoschain.node.config.NodeConfig.SimulationConfig;
 import io.chaoschain.node.config.NodeConfig.StorageConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -71,7 +72,8 @@ public final class ConfigLoader {
     }
 
     NodeConfig node(JsonNode root) {
-      allowOnly(root, "", Set.of("dataDir", "api", "chains", "agents", "lifecycle", "storage", "reputation"));
+      allowOnly(root, "", Set.of("dataDir", "api", "chains", "agents", "lifecycle", "storage", "reputation",
+          "simulation"));
       Path dataDir = path(optionalText(root, "dataDir", "./.chaoschain/data"));
 
       JsonNode apiNode = root.path("api");
@@ -106,7 +108,8 @@ public final class ConfigLoader {
           bool(lc, "lifecycle.exitWhenIdle", false));
       // keep the file's order: clients, monitors and health output follow it
       return new NodeConfig(file, dataDir, api, java.util.Collections.unmodifiableMap(chains), List.copyOf(agents),
-          lifecycle, storage(root.path("storage")), reputation(root.path("reputation")));
+          lifecycle, storage(root.path("storage")), reputation(root.path("reputation")),
+          simulation(root.path("simulation")));
     }
 
     StorageConfig storage(JsonNode n) {
@@ -130,6 +133,11 @@ public final class ConfigLoader {
             + passwordEnv + "'");
       }
       return new StorageConfig(url, user, passwordEnv);
+    }
+
+    SimulationConfig simulation(JsonNode n) {
+      allowOnly(n, "simulation.", Set.of("parallelForks"));
+      return new SimulationConfig(integer(n, "simulation.parallelForks", 0, 0, 64));
     }
 
     ReputationConfig reputation(JsonNode n) {

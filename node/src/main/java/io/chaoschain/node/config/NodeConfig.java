@@ -15,6 +15,7 @@ import java.util.Map;
  * @param lifecycle timing of the proposal lifecycle loop
  * @param storage where the database lives (the embedded H2 file in dataDir unless a PostgreSQL URL is set)
  * @param reputation reputation caching and which attesters are trusted
+ * @param simulation how proposal simulations run
  */
 public record NodeConfig(
     Path source,
@@ -24,7 +25,18 @@ public record NodeConfig(
     List<AgentConfig> agents,
     LifecycleConfig lifecycle,
     StorageConfig storage,
-    ReputationConfig reputation) {
+    ReputationConfig reputation,
+    SimulationConfig simulation) {
+
+  /**
+   * @param parallelForks how many Anvil forks a parameter sweep may run at once; 0 picks half the processors,
+   *     1 runs every candidate on one fork
+   */
+  public record SimulationConfig(int parallelForks) {
+    public static SimulationConfig defaults() {
+      return new SimulationConfig(0);
+    }
+  }
 
   /**
    * @param url {@code postgresql://host:port/database}, or null for the embedded H2 database in {@code dataDir}
