@@ -37,6 +37,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +52,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Simulates proposals on a local Anvil fork of their chain, against a replay of the chain's recent traffic.
  *
- * <p>For a sweep ({@link #simulateAll}) one fork is started at {@code replayToBlock}, the state after the replay
- * window. The window's transactions (those sent to {@code replayTargets}) are read from the origin chain and, in
+ * <p>For a sweep ({@link #simulateAll}) a fork is started at {@code replayToBlock}, the state after the replay
+ * window; with {@code parallelForks} above one the candidates are split, in order, across that many forks started
+ * at the same block and run concurrently, each doing the baseline and its candidates as below, so the reports are
+ * the same as on one fork. The window's transactions (those sent to {@code replayTargets}) are read from the origin chain and, in
  * every run, resent on the fork from their original senders (impersonated) with the same value, input and gas limit,
  * those of one origin block mined together in one fork block, re-timed as the next window of similar traffic (see
  * {@link TrafficWindow}). Blocks are mined explicitly ({@code evm_mine}) rather than by Anvil's automine, which
@@ -65,7 +75,7 @@ import org.slf4j.LoggerFactory;
  * data: {@code Error(string)}, {@code Panic(uint256)} and custom errors of the ChaosChain contracts by name.
  *
  * <p>Nothing is ever sent to the origin chain: it is only read (blocks of the window; the fork reads its state).
- * The fork process is stopped when the call returns or fails. {@code replayFromBlock == replayToBlock == 0} means
+ * The fork processes are stopped when the call returns or fails; one failing fork stops the others. {@code replayFromBlock == replayToBlock == 0} means
  * no replay: the fork is then taken at the origin's latest block.
  *
  * <p>The executor is impersonated (Anvil's auto-impersonation) and its balance is raised only when it cannot cover
@@ -83,6 +93,7 @@ public final class AnvilForkSimulator implements ProposalSimulator {
   private final OkHttpClient http;
   private final CheckRegistry checks;
   private final CheckSettings settings;
+  private final int parallelForks;
 
   /** Runs the built-in and ServiceLoader-registered safety checks with default settings. */
   public AnvilForkSimulator() {
@@ -94,8 +105,22 @@ public final class AnvilForkSimulator implements ProposalSimulator {
    * @param settings their thresholds and allowlists
    */
   public AnvilForkSimulator(CheckRegistry checks, CheckSettings settings) {
+    this(checks, settings, 0);
+  }
+
+  /**
+   * @param checks the safety checks run on each request's execution (those of {@code chaoschain simulate})
+   * @param settings their thresholds and allowlists
+   * @param parallelForks how many forks a sweep may run at once; 1 runs every candidate on one fork, 0 picks
+   *     {@link #defaultParallelForks()}; never more forks than candidates
+   */
+  public AnvilForkSimulator(CheckRegistry checks, CheckSettings settings, int parallelForks) {
+    if (parallelForks < 0) {
+      throw new IllegalArgumentException("parallelForks must be 0 (automatic) or more, not " + parallelForks);
+    }
     this.checks = checks;
     this.settings = settings;
+    this.parallelForks = parallelForks;
     // one client for origin and forks: pooled keep-alive connections instead of one per call
     this.http = new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(10))
@@ -139,48 +164,162 @@ public final class AnvilForkSimulator implements ProposalSimulator {
       http.connectionPool().evictAll();
     }
 
-    LOG.info("forking {} at block {} (chain id {})", where, window.forkBlock(), chainId);
-    AnvilProcess fork;
+    List<MetricProbe> allProbes = distinctProbes(requests);
+    List<List<Integer>> plan = plan(requests.size(), forksFor(requests.size()));
+    Sweep sweep = new Sweep(requests, window, chainId, where, allProbes, plan.size());
+    if (plan.size() == 1) {
+      return List.copyOf(runOnFork(sweep, 0, plan.getFirst(), () -> false, fork -> { }));
+    }
+    return runInParallel(sweep, plan);
+  }
+
+  /** What every fork of one sweep shares. */
+  private record Sweep(List<SimulationRequest> requests, TrafficWindow window, long chainId, String where,
+      List<MetricProbe> allProbes, int forks) {}
+
+  /** The number of forks for a sweep of this many candidates: the configured count, never more than candidates. */
+  int forksFor(int candidates) {
+    int wanted = parallelForks > 0 ? parallelForks : defaultParallelForks();
+    return Math.max(1, Math.min(wanted, candidates));
+  }
+
+  /** Half the processors, at least one: each fork is an Anvil process that replays the window on its own. */
+  public static int defaultParallelForks() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+  }
+
+  /** Request indices per fork: contiguous runs of near-equal length, in request order. */
+  static List<List<Integer>> plan(int candidates, int forks) {
+    List<List<Integer>> chunks = new ArrayList<>(forks);
+    int start = 0;
+    for (int f = 0; f < forks; f++) {
+      int size = candidates / forks + (f < candidates % forks ? 1 : 0);
+      List<Integer> chunk = new ArrayList<>(size);
+      for (int i = start; i < start + size; i++) {
+        chunk.add(i);
+      }
+      chunks.add(List.copyOf(chunk));
+      start += size;
+    }
+    return List.copyOf(chunks);
+  }
+
+  /**
+   * Runs each chunk of the sweep on its own fork, all forks at the same block, concurrently. The first failure
+   * stops every fork (their processes are closed, which ends their runs) and is rethrown once all have ended.
+   */
+  private List<SimulationReport> runInParallel(Sweep sweep, List<List<Integer>> plan) {
+    Set<AnvilProcess> live = ConcurrentHashMap.newKeySet();
+    AtomicBoolean aborted = new AtomicBoolean();
+    SimulationReport[] reports = new SimulationReport[sweep.requests().size()];
+    RuntimeException failure = null;
+    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      CompletionService<Integer> done = new ExecutorCompletionService<>(executor);
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (int f = 0; f < plan.size(); f++) {
+        int fork = f;
+        futures.add(done.submit(() -> {
+          List<SimulationReport> out = runOnFork(sweep, fork, plan.get(fork), aborted::get, live::add);
+          for (int i = 0; i < out.size(); i++) {
+            reports[plan.get(fork).get(i)] = out.get(i);
+          }
+          return fork;
+        }));
+      }
+      for (int i = 0; i < plan.size() && failure == null; i++) {
+        try {
+          done.take().get();
+        } catch (ExecutionException e) {
+          failure = e.getCause() instanceof RuntimeException r ? r
+              : new SimulationException("a fork of " + sweep.where() + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          failure = new SimulationException("the simulation of " + sweep.where() + " was interrupted", e);
+        }
+        if (failure != null) {
+          // the other forks' runs end with errors once their Anvil is gone; only the first failure is reported
+          aborted.set(true);
+          live.forEach(AnvilProcess::close);
+          futures.forEach(fu -> fu.cancel(true));
+        }
+      }
+    } finally {
+      live.forEach(AnvilProcess::close);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return List.of(reports);
+  }
+
+  /**
+   * Starts one fork at the window's block and simulates the given requests on it; the fork is closed on return.
+   *
+   * @param aborted true once the sweep failed elsewhere: a fork started after that is closed at once
+   * @param started told of the fork as soon as it runs, so a failing sweep can close it
+   */
+  private List<SimulationReport> runOnFork(Sweep sweep, int fork, List<Integer> indices,
+      java.util.function.BooleanSupplier aborted, java.util.function.Consumer<AnvilProcess> started) {
+    TrafficWindow window = sweep.window();
+    SimulationRequest first = sweep.requests().getFirst();
+    String where = sweep.where();
+    String label = sweep.forks() > 1 ? "fork " + (fork + 1) + "/" + sweep.forks() : "fork";
+    long t0 = System.nanoTime();
+    LOG.info("{}: forking {} at block {} (chain id {}) for {} candidate(s)", label, where, window.forkBlock(),
+        sweep.chainId(), indices.size());
+    AnvilProcess process;
     try {
-      fork = AnvilProcess.start(forkOptions(first.rpcUrl(), window.forkBlock()));
+      process = AnvilProcess.start(forkOptions(first.rpcUrl(), window.forkBlock()));
     } catch (RuntimeException e) {
       throw new SimulationException("could not start an Anvil fork of " + where + " at block " + window.forkBlock()
-          + ": " + String.valueOf(e.getMessage()).replace(first.rpcUrl(), where), e);
+          + (sweep.forks() > 1 ? " (" + label + ")" : "") + ": "
+          + String.valueOf(e.getMessage()).replace(first.rpcUrl(), where), e);
     }
-    try (fork) {
-      return run(fork, requests, window, chainId, first.rpcUrl());
+    // registered before the abort check: either this thread sees the abort or the aborting one sees the fork
+    started.accept(process);
+    try (process) {
+      if (aborted.getAsBoolean()) {
+        throw new SimulationException(label + " of " + where + " stopped: another fork of the sweep failed");
+      }
+      long startup = System.nanoTime() - t0;
+      List<SimulationRequest> mine = indices.stream().map(sweep.requests()::get).toList();
+      List<SimulationReport> out = run(process, mine, indices, window, sweep.chainId(), first.rpcUrl(),
+          sweep.allProbes(), label);
+      LOG.info("{}: {} candidate(s) simulated in {} ms (fork start {} ms)", label, indices.size(),
+          (System.nanoTime() - t0) / 1_000_000, startup / 1_000_000);
+      return out;
     } catch (RpcError | UncheckedIOException e) {
       throw new SimulationException("simulation on the fork of " + where + " at block " + window.forkBlock()
-          + " failed: " + e.getMessage(), e);
+          + (sweep.forks() > 1 ? " (" + label + ")" : "") + " failed: " + e.getMessage(), e);
     } finally {
       http.connectionPool().evictAll();
     }
   }
 
-  private List<SimulationReport> run(
-      AnvilProcess fork, List<SimulationRequest> requests, TrafficWindow window, long chainId, String originUrl) {
-    RpcClient forkRpc = new RpcClient(fork.rpcUrl(), http, "fork");
+  private List<SimulationReport> run(AnvilProcess fork, List<SimulationRequest> requests, List<Integer> indices,
+      TrafficWindow window, long chainId, String originUrl, List<MetricProbe> allProbes, String label) {
+    RpcClient forkRpc = new RpcClient(fork.rpcUrl(), http, label);
     ForkSession session = new ForkSession(forkRpc, Errors.DECODER);
     RpcChainReader forkReader = RpcChainReader.of(forkRpc);
     EvidenceCollector collector = new EvidenceCollector(forkRpc, forkReader, AbiRegistry.bundled(), Errors.DECODER,
         actionGasLimit(window));
     RpcChainReader source = RpcChainReader.of(new RpcClient(originUrl, http, "origin"));
     session.prepare();
-    List<MetricProbe> allProbes = distinctProbes(requests);
     int n = window.transactions().size();
     SimulationRequest first = requests.getFirst();
-    LOG.info("replaying {} transactions from blocks {}..{} without the proposal{}", n, first.replayFromBlock(),
+    LOG.info("{}: replaying {} transactions from blocks {}..{} without the proposal{}", label, n,
+        first.replayFromBlock(),
         first.replayToBlock(), window.skipped() > 0 ? " (" + window.skipped() + " blob/7702 txs skipped)" : "");
     String snapshot = session.snapshot();
     ReplayOutcome baseline = session.replay(window.transactions());
     Map<String, BigDecimal> before = session.read(allProbes);
     session.revert(snapshot);
-    LOG.info("baseline: {}/{} replayed transactions reverted", baseline.reverted(), n);
+    LOG.info("{}: baseline: {}/{} replayed transactions reverted", label, baseline.reverted(), n);
 
     List<SimulationReport> reports = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       SimulationRequest request = requests.get(i);
-      String tag = "candidate " + (i + 1) + "/" + requests.size();
+      String tag = label + ": candidate " + (indices.get(i) + 1);
       LOG.info("{}: executing {} action(s) as {}", tag, request.actions().size(), request.executor());
       snapshot = session.snapshot();
       long pre = Long.decode(forkRpc.call("eth_blockNumber").asText());

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chaoschain.core.proposal.ProposalAction;
 import io.chaoschain.core.simulation.SimulationException;
 import io.chaoschain.core.simulation.SimulationRequest;
+import io.chaoschain.simulation.checks.CheckRegistry;
+import io.chaoschain.simulation.checks.CheckSettings;
 import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.util.List;
@@ -50,6 +52,26 @@ class AnvilForkSimulatorTest {
   @Test
   void shouldReturnNoReportsForNoRequestsWithoutForking() {
     assertThat(new AnvilForkSimulator().simulateAll(List.of())).isEmpty();
+  }
+
+  @Test
+  void shouldSplitASweepIntoContiguousNearEqualRunsInRequestOrder() {
+    assertThat(AnvilForkSimulator.plan(3, 2)).containsExactly(List.of(0, 1), List.of(2));
+    assertThat(AnvilForkSimulator.plan(7, 3)).containsExactly(List.of(0, 1, 2), List.of(3, 4), List.of(5, 6));
+    assertThat(AnvilForkSimulator.plan(2, 1)).containsExactly(List.of(0, 1));
+  }
+
+  @Test
+  void shouldNeverStartMoreForksThanCandidates() {
+    AnvilForkSimulator four = new AnvilForkSimulator(CheckRegistry.discover(), CheckSettings.defaults(), 4);
+    AnvilForkSimulator automatic = new AnvilForkSimulator(CheckRegistry.discover(), CheckSettings.defaults(), 0);
+
+    assertThat(four.forksFor(2)).isEqualTo(2);
+    assertThat(four.forksFor(9)).isEqualTo(4);
+    assertThat(automatic.forksFor(100)).isEqualTo(AnvilForkSimulator.defaultParallelForks());
+    assertThat(automatic.forksFor(1)).isEqualTo(1);
+    assertThatThrownBy(() -> new AnvilForkSimulator(CheckRegistry.discover(), CheckSettings.defaults(), -1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parallelForks");
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.chaoschain.node.config.NodeConfig.ChainConfig;
 import io.chaoschain.node.config.NodeConfig.KeyConfig;
 import io.chaoschain.node.config.NodeConfig.LifecycleConfig;
 import io.chaoschain.node.config.NodeConfig.ReputationConfig;
+import io.chaoschain.node.config.NodeConfig.SimulationConfig;
 import io.chaoschain.node.config.NodeConfig.StorageConfig;
 import io.chaoschain.node.config.NodeConfig.P2pConfig;
 import io.chaoschain.p2p.Multiaddr;
@@ -73,7 +74,8 @@ public final class ConfigLoader {
     }
 
     NodeConfig node(JsonNode root) {
-      allowOnly(root, "", Set.of("dataDir", "api", "chains", "agents", "lifecycle", "storage", "reputation", "p2p"));
+      allowOnly(root, "", Set.of("dataDir", "api", "chains", "agents", "lifecycle", "storage", "reputation", "p2p",
+          "simulation"));
       Path dataDir = path(optionalText(root, "dataDir", "./.chaoschain/data"));
 
       JsonNode apiNode = root.path("api");
@@ -109,7 +111,8 @@ public final class ConfigLoader {
       P2pConfig p2p = p2p(root.path("p2p"), dataDir);
       // keep the file's order: clients, monitors and health output follow it
       return new NodeConfig(file, dataDir, api, java.util.Collections.unmodifiableMap(chains), List.copyOf(agents),
-          lifecycle, storage(root.path("storage")), reputation(root.path("reputation")), p2p);
+          lifecycle, storage(root.path("storage")), reputation(root.path("reputation")), p2p,
+          simulation(root.path("simulation")));
     }
 
     StorageConfig storage(JsonNode n) {
@@ -133,6 +136,11 @@ public final class ConfigLoader {
             + passwordEnv + "'");
       }
       return new StorageConfig(url, user, passwordEnv);
+    }
+
+    SimulationConfig simulation(JsonNode n) {
+      allowOnly(n, "simulation.", Set.of("parallelForks"));
+      return new SimulationConfig(integer(n, "simulation.parallelForks", 0, 0, 64));
     }
 
     ReputationConfig reputation(JsonNode n) {

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param storage where the database lives (the embedded H2 file in dataDir unless a PostgreSQL URL is set)
  * @param reputation reputation caching and which attesters are trusted
  * @param p2p the libp2p network through which agents share cross-chain insights
+ * @param simulation how proposal simulations run
  */
 public record NodeConfig(
     Path source,
@@ -26,7 +27,18 @@ public record NodeConfig(
     LifecycleConfig lifecycle,
     StorageConfig storage,
     ReputationConfig reputation,
-    P2pConfig p2p) {
+    P2pConfig p2p,
+    SimulationConfig simulation) {
+
+  /**
+   * @param parallelForks how many Anvil forks a parameter sweep may run at once; 0 picks half the processors,
+   *     1 runs every candidate on one fork
+   */
+  public record SimulationConfig(int parallelForks) {
+    public static SimulationConfig defaults() {
+      return new SimulationConfig(0);
+    }
+  }
 
   /**
    * @param url {@code postgresql://host:port/database}, or null for the embedded H2 database in {@code dataDir}
@@ -70,7 +82,7 @@ public record NodeConfig(
   public NodeConfig(Path source, Path dataDir, ApiConfig api, Map<String, ChainConfig> chains, List<AgentConfig> agents,
       LifecycleConfig lifecycle) {
     this(source, dataDir, api, chains, agents, lifecycle, StorageConfig.embedded(), ReputationConfig.defaults(),
-        P2pConfig.disabled(dataDir));
+        P2pConfig.disabled(dataDir), SimulationConfig.defaults());
   }
 
   /**

@@ -59,6 +59,8 @@ import io.chaoschain.node.reputation.ReputationService;
 import io.chaoschain.node.reputation.ScoreCache;
 import io.chaoschain.core.TimeProvider;
 import io.chaoschain.simulation.AnvilForkSimulator;
+import io.chaoschain.simulation.checks.CheckRegistry;
+import io.chaoschain.simulation.checks.CheckSettings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -258,7 +260,8 @@ public final class ChaosChainNode implements AutoCloseable {
         chain.endpoint(), Set.of(GovernanceCalls.SUBMIT_PROPOSAL),
         chain.governor(), Set.of(GovernanceCalls.QUEUE, GovernanceCalls.EXECUTE)), 1, true));
     GovernanceAgent governanceAgent = new GovernanceAgent(agent.name(), new RateModelAnalyst(settings),
-        new AnvilForkSimulator(), proposalPolicy, message -> listener.progress(agent.name(), message));
+        new AnvilForkSimulator(CheckRegistry.discover(), CheckSettings.defaults(),
+            config.simulation().parallelForks()), proposalPolicy, message -> listener.progress(agent.name(), message));
     NonceManager nonceManager = nonces.computeIfAbsent(chain.name(), c -> new NonceManager(client));
     var sender = TransactionSender.create(client, signer, nonceManager, RevertDecoder.bundled(),
         TransactionSender.Options.defaults());

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The checks a simulation runs, in a fixed order: the built-in seatbelt-class checks first, then every
- * {@link SafetyCheck} found by {@link ServiceLoader} on the class path, sorted by id. Ids must be unique.
+ * {@link SafetyCheck} found by {@link ServiceLoader} on the class path, sorted by id in natural order (numbers
+ * inside ids compare by value: {@code C2} before {@code C10}). Ids must be unique.
  */
 public final class CheckRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(CheckRegistry.class);
@@ -41,9 +42,49 @@ public final class CheckRegistry {
     for (SafetyCheck c : ServiceLoader.load(SafetyCheck.class)) {
       found.add(c);
     }
-    found.sort(java.util.Comparator.comparing(SafetyCheck::id));
+    found.sort(java.util.Comparator.comparing(SafetyCheck::id, CheckRegistry::compareIds));
     all.addAll(found);
     return new CheckRegistry(all);
+  }
+
+  /**
+   * Natural order of check ids: runs of digits compare by numeric value, everything else by character, so
+   * {@code C1, C2, ..., C10} and not {@code C1, C10, C2}. Ties (such as {@code C01} and {@code C1}) fall back to
+   * plain string order, keeping the order total.
+   */
+  static int compareIds(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      char x = a.charAt(i);
+      char y = b.charAt(j);
+      if (Character.isDigit(x) && Character.isDigit(y)) {
+        int ei = digitsEnd(a, i);
+        int ej = digitsEnd(b, j);
+        int c = new java.math.BigInteger(a.substring(i, ei)).compareTo(new java.math.BigInteger(b.substring(j, ej)));
+        if (c != 0) {
+          return c;
+        }
+        i = ei;
+        j = ej;
+      } else {
+        if (x != y) {
+          return Character.compare(x, y);
+        }
+        i++;
+        j++;
+      }
+    }
+    int c = Integer.compare(a.length() - i, b.length() - j);
+    return c != 0 ? c : a.compareTo(b);
+  }
+
+  private static int digitsEnd(String s, int from) {
+    int end = from;
+    while (end < s.length() && Character.isDigit(s.charAt(end))) {
+      end++;
+    }
+    return end;
   }
 
   public List<SafetyCheck> checks() {

@@ -48,6 +48,25 @@ class CheckRegistryTest {
   }
 
   @Test
+  void shouldOrderGovernanceChecksNumericallyAfterTheBuiltIns() {
+    List<String> ids = CheckRegistry.discover().checks().stream().map(SafetyCheck::id).toList();
+    List<String> numbered = ids.stream().filter(id -> id.matches("C\\d+")).toList();
+
+    assertThat(numbered).containsExactly("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10", "C11", "C12",
+        "C13");
+    assertThat(ids.indexOf("C1")).isGreaterThan(ids.indexOf("execution"));
+    assertThat(ids.indexOf("C1")).isGreaterThan(ids.indexOf("proxy-resolution"));
+  }
+
+  @Test
+  void shouldCompareIdsWithNumbersByValue() {
+    List<String> ids = new ArrayList<>(List.of("C10", "C2", "b", "C1", "a10", "a9", "C02", "C13"));
+    ids.sort(CheckRegistry::compareIds);
+
+    assertThat(ids).containsExactly("C1", "C02", "C2", "C10", "C13", "a9", "a10", "b");
+  }
+
+  @Test
   void shouldTurnACheckThatThrowsIntoAFailureAndSkipDisabledChecks() {
     CheckRegistry registry = CheckRegistry.of(List.of(
         check("broken", e -> {
