@@ -220,13 +220,13 @@ class EvmChainClientFailoverTest {
   void shouldTimeOutAHangingRpcAndFailOverToTheNext() throws IOException {
     String hanging = server(method -> method.equals("eth_chainId") ? "\"0x7a69\"" : null);
     String healthy = server(method -> method.equals("eth_chainId") ? "\"0x7a69\"" : "\"0x10\"");
-    RetryPolicy policy = FAST.withCallTimeout(Duration.ofMillis(300));
+    RetryPolicy policy = FAST.withCallTimeout(Duration.ofSeconds(1));
     try (ChainClient client = EvmChainClient.builder(ChainEndpoints.of("ethereum", CHAIN_ID, hanging, healthy))
         .retryPolicy(policy).sleeper(recordingSleeper).connect()) {
       long started = System.nanoTime();
 
       assertThat(client.blockNumber()).isEqualTo(16);
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
       assertThat(sleeps).isEmpty();
     }
   }

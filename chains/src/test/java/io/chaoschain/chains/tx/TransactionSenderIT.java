@@ -102,7 +102,17 @@ class TransactionSenderIT {
     // the same account sends behind the sender's back (Anvil signs for its unlocked dev accounts)
     String foreign = chain.client().request("eth_sendTransaction",
         List.of(Map.of("from", sender.from(), "to", recipient, "value", "0x2")), String.class);
-    assertThat(chain.client().receipt(foreign)).isPresent();
+    // Anvil answers eth_sendTransaction before the receipt is queryable when the machine is busy: wait for it
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (chain.client().receipt(foreign).isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    assertThat(chain.client().receipt(foreign)).as("receipt of the foreign transaction").isPresent();
 
     TxResult result = sender.send(TxRequest.transfer(recipient, BigInteger.valueOf(3)));
 
