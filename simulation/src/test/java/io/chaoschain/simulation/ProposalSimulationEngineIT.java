@@ -297,4 +297,26 @@ class ProposalSimulationEngineIT {
     assertThat(direct.markdown()).contains(ProposalSimulationEngine.DIRECT_WARNING);
     assertThat(check(direct, 0, "execution").status()).isEqualTo(Status.FAIL);
   }
+
+  @Test
+  void shouldGiveAnOrdinaryProposalTheSameVerdictsThroughTheGovernorAsExecutedDirectly() {
+    String description = "Set the reserve factor to 25% (setReserveFactor on the lending market)";
+    List<ProposalAction> actions = List.of(new ProposalAction(dao.dao.market(), BigInteger.ZERO,
+        DaoFixture.setReserveFactor(WAD.divide(BigInteger.valueOf(4))), ""));
+    SafetyReport governed = run(new ProposalSource.Draft(31337, dao.dao.governor(), null, description, actions));
+    SafetyReport direct = run(new ProposalSource.Draft(31337, null, dao.dao.timelock(), description, actions));
+
+    assertThat(governed.proposals().getFirst().execution()).isEqualTo(ProposalOutcome.Execution.GOVERNOR);
+    assertThat(direct.proposals().getFirst().execution()).isEqualTo(ProposalOutcome.Execution.DIRECT);
+    assertThat(direct.proposals().getFirst().executionNote()).isNull();
+    assertThat(verdicts(governed)).isEqualTo(verdicts(direct)).containsEntry("execution", Status.PASS);
+    assertThat(governed.proposals().getFirst().evidence().stateDiff().get(dao.dao.market()).storage().values())
+        .anyMatch(s -> s.after().equals(word(WAD.divide(BigInteger.valueOf(4)))));
+  }
+
+  private static Map<String, Status> verdicts(SafetyReport r) {
+    Map<String, Status> m = new java.util.TreeMap<>();
+    r.proposals().getFirst().checks().forEach(c -> m.put(c.id(), c.status()));
+    return m;
+  }
 }
