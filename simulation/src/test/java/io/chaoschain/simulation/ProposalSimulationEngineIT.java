@@ -319,4 +319,16 @@ class ProposalSimulationEngineIT {
     r.proposals().getFirst().checks().forEach(c -> m.put(c.id(), c.status()));
     return m;
   }
+
+  @Test
+  void shouldExecuteAProposalTheForkAlreadyExecutedDirectlyWithAWarning() {
+    ProposalSource p = new ProposalSource.Existing(dao.dao.governor(), dao.ozProposalId);
+    SafetyReport twice = run(p, p);
+
+    assertThat(twice.proposals().get(0).execution()).isEqualTo(ProposalOutcome.Execution.GOVERNOR);
+    assertThat(twice.proposals().get(1).execution()).isEqualTo(ProposalOutcome.Execution.DIRECT);
+    assertThat(twice.proposals().get(1).executionNote()).startsWith(ProposalSimulationEngine.DIRECT_WARNING)
+        .contains("is Executed on the governor");
+    assertThat(check(twice, 1, "execution").status()).isEqualTo(Status.PASS);
+  }
 }

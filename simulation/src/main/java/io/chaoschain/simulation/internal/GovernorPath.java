@@ -9,6 +9,7 @@ import io.chaoschain.simulation.evidence.ProposalUnderTest;
 import io.chaoschain.simulation.internal.RpcClient.Call;
 import io.chaoschain.simulation.internal.RpcClient.Result;
 import io.chaoschain.simulation.internal.RpcClient.RpcError;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -93,7 +94,10 @@ public final class GovernorPath {
         undo(snapshot);
       }
       return o;
-    } catch (RpcError | IllegalStateException | ArithmeticException e) {
+    } catch (UncheckedIOException e) {
+      throw e; // the fork is gone: nothing to fall back to
+    } catch (RuntimeException e) {
+      // a governor that answers in unexpected shapes (short return data, odd states) is not one we can drive
       undo(snapshot);
       return new Unavailable("the governance path failed: " + e.getMessage());
     }
