@@ -56,7 +56,7 @@ class SimulateCommandIT {
 
   private Path draft(String name, String executor, String calldata) throws Exception {
     return Files.writeString(dir.resolve(name), """
-        {"chainId": 31337, "executor": "%s", "description": "%s",
+        {"chainId": 31337, "executor": "%s", "description": "%s: setReserveFactor on the lending market",
          "actions": [{"target": "%s", "value": "0", "calldata": "%s"}]}"""
         .formatted(executor, name, dao.market(), calldata));
   }
