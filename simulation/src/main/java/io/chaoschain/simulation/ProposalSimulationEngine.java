@@ -155,7 +155,7 @@ public final class ProposalSimulationEngine {
     RpcChainReader forkReader = RpcChainReader.of(fork);
     RpcChainReader source = RpcChainReader.of(origin);
     EvidenceCollector collector = new EvidenceCollector(fork, forkReader, abis, Errors.DECODER, gas);
-    GovernorPath governorPath = new GovernorPath(fork, gas);
+    GovernorPath governorPath = new GovernorPath(fork, Errors.DECODER, gas);
     List<ProposalOutcome> outcomes = new ArrayList<>();
     for (int i = 0; i < proposals.size(); i++) {
       ProposalUnderTest p = proposals.get(i);

@@ -57,10 +57,12 @@ public final class GovernorPath {
       "Expired", "Executed"};
 
   private final RpcClient fork;
+  private final ErrorDecoder errors;
   private final BigInteger gasLimit;
 
-  public GovernorPath(RpcClient fork, BigInteger gasLimit) {
+  public GovernorPath(RpcClient fork, ErrorDecoder errors, BigInteger gasLimit) {
     this.fork = fork;
+    this.errors = errors;
     this.gasLimit = gasLimit;
   }
 
@@ -390,7 +392,7 @@ public final class GovernorPath {
     JsonNode frame = fork.call("debug_traceTransaction", hash,
         Map.of("tracer", "callTracer", "tracerConfig", Map.of("onlyTopCall", true)));
     String output = frame.path("output").asText("0x");
-    return ErrorDecoder.fromClasspath().decode(output).detail();
+    return errors.decode(output).detail();
   }
 
   private Map<String, Object> tx(String from, String to, String data, BigInteger value) {
