@@ -331,4 +331,26 @@ class ProposalSimulationEngineIT {
         .contains("is Executed on the governor");
     assertThat(check(twice, 1, "execution").status()).isEqualTo(Status.PASS);
   }
+
+  @Test
+  void shouldFallBackToDirectExecutionWhenTheVotingPowerFoundCannotPassTheVote() throws Exception {
+    String description = "Set the reserve factor to 5% (setReserveFactor on the lending market), voted down";
+    List<byte[]> calldatas = List.of(Hex.decode(DaoFixture.setReserveFactor(WAD.divide(BigInteger.valueOf(20)))));
+    DaoGovernor proposer = DaoGovernor.load(dao.dao.governor(), dao.devnet.web3j(),
+        dao.devnet.txManager(dao.devnet.account(2)), dao.devnet.gas());
+    proposer.propose(List.of(dao.dao.market()), List.of(BigInteger.ZERO), calldatas, description).send();
+    BigInteger id = proposer.hashProposal(List.of(dao.dao.market()), List.of(BigInteger.ZERO), calldatas,
+        Hash.sha3(description.getBytes(StandardCharsets.UTF_8))).send();
+    dao.devnet.mine(2);
+    for (int voter = 1; voter <= 3; voter++) {
+      DaoGovernor.load(dao.dao.governor(), dao.devnet.web3j(), dao.devnet.txManager(dao.devnet.account(voter)),
+          dao.devnet.gas()).castVote(id, BigInteger.ZERO).send();
+    }
+
+    SafetyReport r = run(new ProposalSource.Existing(dao.dao.governor(), id));
+    assertThat(r.proposals().getFirst().execution()).isEqualTo(ProposalOutcome.Execution.DIRECT);
+    assertThat(r.proposals().getFirst().executionNote()).startsWith(ProposalSimulationEngine.DIRECT_WARNING)
+        .contains("not enough voting power");
+    assertThat(check(r, 0, "execution").status()).isEqualTo(Status.PASS);
+  }
 }
