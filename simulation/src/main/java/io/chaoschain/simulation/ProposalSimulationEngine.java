@@ -13,6 +13,7 @@ import io.chaoschain.simulation.evidence.ProposalUnderTest;
 import io.chaoschain.simulation.evidence.SimulationEvidence;
 import io.chaoschain.simulation.internal.ErrorDecoder;
 import io.chaoschain.simulation.internal.EvidenceCollector;
+import io.chaoschain.simulation.internal.GovernorPath;
 import io.chaoschain.simulation.internal.ProposalLoader;
 import io.chaoschain.simulation.internal.ReportWriter;
 import io.chaoschain.simulation.internal.RpcChainReader;
@@ -31,8 +32,9 @@ import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 
 /**
- * Simulates proposals and judges them: forks the source chain once with Anvil, executes each proposal in order as
- * its executor (impersonated; time moved to the proposal's eta where it has one), collects the evidence
+ * Simulates proposals and judges them: forks the source chain once with Anvil, executes each proposal in order
+ * (an OpenZeppelin Governor's through its real governance path: propose, vote, queue, execute; otherwise as its
+ * executor, impersonated, time moved to the proposal's eta where it has one), collects the evidence
  * ({@link SimulationEvidence}), runs every registered {@link SafetyCheck}, and builds the {@link SafetyReport} with
  * its canonical JSON and hash. Proposals of a batch see each other's effects: the second runs on the state the first
  * left.
@@ -41,6 +43,9 @@ import okhttp3.OkHttpClient;
  */
 public final class ProposalSimulationEngine {
   private static final BigInteger MAX_TX_GAS = BigInteger.TWO.pow(24);
+  /** Said when a proposal that names a governor could not go through it. */
+  public static final String DIRECT_WARNING =
+      "executed directly as the executor; governor-only calls may revert";
 
   private final CheckRegistry checks;
   private final AbiRegistry abis;
@@ -150,15 +155,39 @@ public final class ProposalSimulationEngine {
     RpcChainReader forkReader = RpcChainReader.of(fork);
     RpcChainReader source = RpcChainReader.of(origin);
     EvidenceCollector collector = new EvidenceCollector(fork, forkReader, abis, Errors.DECODER, gas);
+    GovernorPath governorPath = new GovernorPath(fork, Errors.DECODER, gas);
     List<ProposalOutcome> outcomes = new ArrayList<>();
     for (int i = 0; i < proposals.size(); i++) {
       ProposalUnderTest p = proposals.get(i);
       String tag = proposals.size() > 1 ? "proposal " + (i + 1) + "/" + proposals.size() + ": " : "";
-      progress.accept(tag + "executing " + p.actions().size() + " action(s) as " + p.executor());
-      SimulationEvidence evidence = collector.execute(i, p, forkBlock, source, line -> progress.accept(tag + line));
+      Consumer<String> tagged = line -> progress.accept(tag + line);
+      SimulationEvidence evidence = null;
+      String note = null;
+      if (p.governor() != null && p.kind() != ProposalUnderTest.Kind.GOVERNOR_BRAVO) {
+        tagged.accept("executing " + p.actions().size() + " action(s) through governor " + p.governor());
+        switch (governorPath.run(p, tagged)) {
+          case GovernorPath.Executed x -> {
+            evidence = collector.fromGovernorExecution(i, p, forkBlock, x.preBlock(), x.executorBalanceBefore(),
+                x.executeTx(), source);
+            if (!evidence.executed() && !fork.call("evm_revert", x.snapshot()).asBoolean()) {
+              throw new IllegalStateException("the fork refused to revert to snapshot " + x.snapshot());
+            }
+          }
+          case GovernorPath.Unavailable u -> {
+            note = DIRECT_WARNING + " (" + u.reason() + ")";
+            tagged.accept("warning: " + note);
+          }
+        }
+      }
+      if (evidence == null) {
+        tagged.accept("executing " + p.actions().size() + " action(s) as " + p.executor());
+        evidence = collector.execute(i, p, forkBlock, source, tagged);
+      }
       List<CheckResult> results = checks.evaluate(evidence, settings,
           check -> progress.accept(tag + "check " + check.id()));
-      outcomes.add(new ProposalOutcome(evidence, results));
+      outcomes.add(new ProposalOutcome(evidence, results,
+          note == null && p.governor() != null && p.kind() != ProposalUnderTest.Kind.GOVERNOR_BRAVO
+              ? ProposalOutcome.Execution.GOVERNOR : ProposalOutcome.Execution.DIRECT, note));
     }
     Map<String, String> titles = new LinkedHashMap<>();
     checks.checks().forEach(c -> titles.put(c.id(), c.title()));

@@ -6,6 +6,9 @@ import static io.chaoschain.simulation.DaoFixture.word;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chaoschain.chains.anvil.AnvilProcess;
+import io.chaoschain.chains.contracts.DaoGovernor;
+import io.chaoschain.core.Hex;
 import io.chaoschain.core.UserFacingException;
 import io.chaoschain.core.proposal.ProposalAction;
 import io.chaoschain.simulation.checks.CheckResult;
@@ -16,12 +19,17 @@ import io.chaoschain.simulation.evidence.ActionExecution;
 import io.chaoschain.simulation.evidence.ProposalUnderTest;
 import io.chaoschain.simulation.evidence.TokenDelta;
 import io.chaoschain.simulation.internal.ReportWriter;
+import io.chaoschain.simulation.internal.RpcClient;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Hash;
 
 /** The engine against a real devnet DAO as the source chain, forked with Anvil. */
 class ProposalSimulationEngineIT {
@@ -79,6 +87,10 @@ class ProposalSimulationEngineIT {
     assertThat(market.storage().values()).anyMatch(s -> s.after().equals(word(DaoFixture.OZ_RESERVE_FACTOR)));
     assertThat(check(r, 0, "execution").status()).isEqualTo(Status.PASS);
     assertThat(check(r, 0, "state-changes").status()).isEqualTo(Status.PASS);
+    assertThat(r.proposals().getFirst().execution()).isEqualTo(ProposalOutcome.Execution.GOVERNOR);
+    assertThat(action.trace().from()).isEqualTo(dao.dao.timelock());
+    assertThat(action.trace().to()).isEqualTo(dao.dao.market());
+    assertThat(action.trace().depth()).isZero();
     assertThat(r.failed()).isFalse();
     assertThat(r.hash()).matches("0x[0-9a-f]{64}").isEqualTo(ReportWriter.hash(r.canonicalJson()));
     assertThat(r.canonicalJson()).contains("\"risk\":\"" + r.risk() + "\"").contains("\"checks\":[")
@@ -210,5 +222,135 @@ class ProposalSimulationEngineIT {
     SafetyReport unknown = run(draft(dao.dao.timelock(), dao.dao.market(), BigInteger.ZERO, "0xdeadbeef"));
     assertThat(check(unknown, 0, "calldata-decoding").status()).isEqualTo(Status.WARN);
     assertThat(check(unknown, 0, "execution").status()).isEqualTo(Status.FAIL);
+  }
+
+  private static String quorumChange(long numerator) {
+    return call("updateQuorumNumerator(uint256)", word(BigInteger.valueOf(numerator)));
+  }
+
+  /** The quorum numerator (OZ Checkpoint208 packs the uint48 key low and the uint208 value above it). */
+  private static boolean writesQuorumNumerator(SafetyReport r, long numerator) {
+    AccountDiff governor = r.proposals().getFirst().evidence().stateDiff().get(dao.dao.governor());
+    return governor != null && governor.storage().values().stream().anyMatch(s -> new BigInteger(
+        s.after().substring(2), 16).shiftRight(48).equals(BigInteger.valueOf(numerator)));
+  }
+
+  @Test
+  void shouldPassAQuorumChangeDraftByProposingVotingQueueingAndExecutingItThroughTheGovernor() {
+    ProposalUnderTest draft = ProposalUnderTest.draft(31337, dao.dao.governor(), dao.dao.timelock(),
+        "Raise the quorum to 10%: updateQuorumNumerator(10) on the governor", List.of(new ProposalAction(dao.dao.governor(), BigInteger.ZERO, quorumChange(10),
+            "")));
+    long block = dao.devnet.blockNumber();
+    try (AnvilProcess fork = AnvilProcess.start(AnvilProcess.Options.fork(dao.rpcUrl(), block)
+        .withExtraArgs(List.of("--block-base-fee-per-gas", "0", "--order", "fifo")))) {
+      List<String> progress = new ArrayList<>();
+      SafetyReport r = ENGINE.runOnFork(fork.rpcUrl(), dao.rpcUrl(), block, 31337, List.of(draft),
+          CheckSettings.defaults(), progress::add);
+
+      ProposalOutcome o = r.proposals().getFirst();
+      assertThat(o.execution()).isEqualTo(ProposalOutcome.Execution.GOVERNOR);
+      assertThat(o.executionNote()).isNull();
+      assertThat(o.checks()).noneMatch(c -> c.status() == Status.FAIL);
+      assertThat(progress).anyMatch(l -> l.startsWith("proposing on governor " + dao.dao.governor()))
+          .anyMatch(l -> l.startsWith("voting FOR as")).anyMatch(l -> l.startsWith("queueing"));
+      ActionExecution action = o.evidence().actions().getFirst();
+      assertThat(action.success()).isTrue();
+      assertThat(action.trace().from()).isEqualTo(dao.dao.timelock());
+      assertThat(action.trace().to()).isEqualTo(dao.dao.governor());
+      assertThat(o.evidence().logs()).anyMatch(l -> l.actionIndex() == 0
+          && "QuorumNumeratorUpdated(uint256,uint256)".equals(l.signature()))
+          .noneMatch(l -> l.signature() != null && l.signature().startsWith("CallExecuted"));
+      assertThat(r.canonicalJson()).contains("\"execution\":\"governor\"");
+      assertThat(writesQuorumNumerator(r, 10)).isTrue();
+
+      RpcClient forkRpc = new RpcClient(fork.rpcUrl(), new OkHttpClient(), "fork");
+      String numerator = forkRpc.call("eth_call", Map.of("to", dao.dao.governor(), "data",
+          Hex.functionSelector("quorumNumerator()")), "latest").asText();
+      assertThat(new BigInteger(numerator.substring(2), 16)).isEqualTo(BigInteger.TEN);
+    }
+  }
+
+  @Test
+  void shouldPassAnExistingQuorumChangeProposalAndFallBackToDirectExecutionWithAWarning() throws Exception {
+    String description = "Raise the quorum to 12%: updateQuorumNumerator(12) on the governor";
+    DaoGovernor governor = DaoGovernor.load(dao.dao.governor(), dao.devnet.web3j(),
+        dao.devnet.txManager(dao.devnet.account(2)), dao.devnet.gas());
+    List<byte[]> calldatas = List.of(Hex.decode(quorumChange(12)));
+    governor.propose(List.of(dao.dao.governor()), List.of(BigInteger.ZERO), calldatas, description).send();
+    BigInteger id = governor.hashProposal(List.of(dao.dao.governor()), List.of(BigInteger.ZERO), calldatas,
+        Hash.sha3(description.getBytes(StandardCharsets.UTF_8))).send();
+
+    SafetyReport r = run(new ProposalSource.Existing(dao.dao.governor(), id));
+    assertThat(r.proposals().getFirst().execution()).isEqualTo(ProposalOutcome.Execution.GOVERNOR);
+    assertThat(r.proposals().getFirst().checks()).noneMatch(c -> c.status() == Status.FAIL);
+    assertThat(writesQuorumNumerator(r, 12)).isTrue();
+
+    // the executor named by the draft is not the governor's: the governance path cannot carry it
+    List<String> progress = new ArrayList<>();
+    SafetyReport direct = ENGINE.run(new SimulationPlan(dao.rpcUrl(), -1, List.of(new ProposalSource.Draft(31337,
+        dao.dao.governor(), dao.deployer, description, List.of(new ProposalAction(dao.dao.governor(),
+        BigInteger.ZERO, quorumChange(12), "")))), null), progress::add);
+    assertThat(direct.proposals().getFirst().execution()).isEqualTo(ProposalOutcome.Execution.DIRECT);
+    assertThat(direct.proposals().getFirst().executionNote()).startsWith(ProposalSimulationEngine.DIRECT_WARNING);
+    assertThat(progress).anyMatch(l -> l.startsWith("warning: " + ProposalSimulationEngine.DIRECT_WARNING));
+    assertThat(direct.canonicalJson()).contains("\"execution\":\"direct\"");
+    assertThat(direct.markdown()).contains(ProposalSimulationEngine.DIRECT_WARNING);
+    assertThat(check(direct, 0, "execution").status()).isEqualTo(Status.FAIL);
+  }
+
+  @Test
+  void shouldGiveAnOrdinaryProposalTheSameVerdictsThroughTheGovernorAsExecutedDirectly() {
+    String description = "Set the reserve factor to 25% (setReserveFactor on the lending market)";
+    List<ProposalAction> actions = List.of(new ProposalAction(dao.dao.market(), BigInteger.ZERO,
+        DaoFixture.setReserveFactor(WAD.divide(BigInteger.valueOf(4))), ""));
+    SafetyReport governed = run(new ProposalSource.Draft(31337, dao.dao.governor(), null, description, actions));
+    SafetyReport direct = run(new ProposalSource.Draft(31337, null, dao.dao.timelock(), description, actions));
+
+    assertThat(governed.proposals().getFirst().execution()).isEqualTo(ProposalOutcome.Execution.GOVERNOR);
+    assertThat(direct.proposals().getFirst().execution()).isEqualTo(ProposalOutcome.Execution.DIRECT);
+    assertThat(direct.proposals().getFirst().executionNote()).isNull();
+    assertThat(verdicts(governed)).isEqualTo(verdicts(direct)).containsEntry("execution", Status.PASS);
+    assertThat(governed.proposals().getFirst().evidence().stateDiff().get(dao.dao.market()).storage().values())
+        .anyMatch(s -> s.after().equals(word(WAD.divide(BigInteger.valueOf(4)))));
+  }
+
+  private static Map<String, Status> verdicts(SafetyReport r) {
+    Map<String, Status> m = new java.util.TreeMap<>();
+    r.proposals().getFirst().checks().forEach(c -> m.put(c.id(), c.status()));
+    return m;
+  }
+
+  @Test
+  void shouldExecuteAProposalTheForkAlreadyExecutedDirectlyWithAWarning() {
+    ProposalSource p = new ProposalSource.Existing(dao.dao.governor(), dao.ozProposalId);
+    SafetyReport twice = run(p, p);
+
+    assertThat(twice.proposals().get(0).execution()).isEqualTo(ProposalOutcome.Execution.GOVERNOR);
+    assertThat(twice.proposals().get(1).execution()).isEqualTo(ProposalOutcome.Execution.DIRECT);
+    assertThat(twice.proposals().get(1).executionNote()).startsWith(ProposalSimulationEngine.DIRECT_WARNING)
+        .contains("is Executed on the governor");
+    assertThat(check(twice, 1, "execution").status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void shouldFallBackToDirectExecutionWhenTheVotingPowerFoundCannotPassTheVote() throws Exception {
+    String description = "Set the reserve factor to 5% (setReserveFactor on the lending market), voted down";
+    List<byte[]> calldatas = List.of(Hex.decode(DaoFixture.setReserveFactor(WAD.divide(BigInteger.valueOf(20)))));
+    DaoGovernor proposer = DaoGovernor.load(dao.dao.governor(), dao.devnet.web3j(),
+        dao.devnet.txManager(dao.devnet.account(2)), dao.devnet.gas());
+    proposer.propose(List.of(dao.dao.market()), List.of(BigInteger.ZERO), calldatas, description).send();
+    BigInteger id = proposer.hashProposal(List.of(dao.dao.market()), List.of(BigInteger.ZERO), calldatas,
+        Hash.sha3(description.getBytes(StandardCharsets.UTF_8))).send();
+    dao.devnet.mine(2);
+    for (int voter = 1; voter <= 3; voter++) {
+      DaoGovernor.load(dao.dao.governor(), dao.devnet.web3j(), dao.devnet.txManager(dao.devnet.account(voter)),
+          dao.devnet.gas()).castVote(id, BigInteger.ZERO).send();
+    }
+
+    SafetyReport r = run(new ProposalSource.Existing(dao.dao.governor(), id));
+    assertThat(r.proposals().getFirst().execution()).isEqualTo(ProposalOutcome.Execution.DIRECT);
+    assertThat(r.proposals().getFirst().executionNote()).startsWith(ProposalSimulationEngine.DIRECT_WARNING)
+        .contains("not enough voting power");
+    assertThat(check(r, 0, "execution").status()).isEqualTo(Status.PASS);
   }
 }

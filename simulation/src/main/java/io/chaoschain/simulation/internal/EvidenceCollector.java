@@ -41,6 +41,11 @@ import java.util.function.Consumer;
  */
 public final class EvidenceCollector {
   private static final Map<String, Object> CALL_TRACER = Map.of("tracer", "callTracer");
+  private static final Map<String, Object> CALL_TRACER_WITH_LOGS =
+      Map.of("tracer", "callTracer", "tracerConfig", Map.of("withLog", true));
+  /** CallExecuted(bytes32,uint256,address,uint256,bytes): TimelockController's record of each executed call. */
+  private static final String CALL_EXECUTED = Hex.encode(org.web3j.crypto.Hash.sha3(
+      "CallExecuted(bytes32,uint256,address,uint256,bytes)".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
   private static final Map<String, Object> PRESTATE_DIFF =
       Map.of("tracer", "prestateTracer", "tracerConfig", Map.of("diffMode", true));
   static final String IMPLEMENTATION_SLOT = "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc";
@@ -179,22 +184,152 @@ public final class EvidenceCollector {
       }
     }
 
+    long post = blocks.isEmpty() ? pre : blocks.getLast();
+    List<DecodedLog> logs = new ArrayList<>();
+    for (int i = 0; success && i < receipts.size(); i++) {
+      for (JsonNode log : receipts.get(i).path("logs")) {
+        logs.add(decodeLog(i, log));
+      }
+    }
+    return assemble(batchIndex, p, forkBlock, pre, post, balanceBefore, actions, frames, diffs, logs, success,
+        source);
+  }
+
+  private DecodedLog decodeLog(int action, JsonNode log) {
+    List<String> topics = new ArrayList<>();
+    log.path("topics").forEach(t -> topics.add(t.asText().toLowerCase(Locale.ROOT)));
+    return abis.decodeLog(action, log.path("address").asText().toLowerCase(Locale.ROOT), topics,
+        log.path("data").asText("0x").toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Builds the evidence of a proposal executed through its governor: one {@code Governor.execute} transaction in
+   * which the executor (the timelock, or the governor itself) calls each action. Each action's record is the call
+   * frame from the executor to its target (depths counted from that frame), its gas that frame's gas; the logs are
+   * split between the actions by the logs their frames emitted, leaving out the timelock's {@code CallExecuted}
+   * bookkeeping; the state diff is that of the whole transaction. Does not revert anything.
+   *
+   * @param pre the block before the execute transaction
+   */
+  public SimulationEvidence fromGovernorExecution(int batchIndex, ProposalUnderTest p, long forkBlock, long pre,
+      BigInteger balanceBefore, String hash, ChainReader source) {
+    JsonNode receipt = fork.call("eth_getTransactionReceipt", hash);
+    long block = TrafficWindow.bigOf(receipt.path("blockNumber")).longValueExact();
+    boolean txOk = TrafficWindow.bigOf(receipt.path("status")).signum() == 1;
+    List<Call> traceCalls = new ArrayList<>();
+    traceCalls.add(Call.of("debug_traceTransaction", hash, CALL_TRACER_WITH_LOGS));
+    if (txOk) {
+      traceCalls.add(Call.of("debug_traceTransaction", hash, PRESTATE_DIFF));
+    }
+    List<Result> traced = fork.batch(traceCalls);
+    JsonNode top = traced.get(0).orThrow();
+    List<JsonNode> diffs = txOk ? List.of(traced.get(1).orThrow()) : List.of();
+    String executor = p.executor().toLowerCase(Locale.ROOT);
+    JsonNode[] matched = new JsonNode[p.actions().size()];
+    int[] next = {0};
+    matchActions(top, p.actions(), executor, matched, next);
+
+    List<ActionExecution> actions = new ArrayList<>();
+    List<CallFrame> frames = new ArrayList<>();
+    List<Integer> logCounts = new ArrayList<>();
+    String failure = null;
+    for (int i = 0; i < p.actions().size(); i++) {
+      ProposalAction a = p.actions().get(i);
+      var decoded = abis.decodeCall(a.calldata());
+      if (failure != null) {
+        actions.add(new ActionExecution(i, a, decoded, false, false, failure, 0, null, -1, null));
+        continue;
+      }
+      if (matched[i] == null) {
+        if (txOk) {
+          actions.add(new ActionExecution(i, a, decoded, true, true, null, 0, hash, block, null));
+          logCounts.add(0);
+        } else {
+          actions.add(new ActionExecution(i, a, decoded, true, false, "Governor.execute reverted: "
+              + revertReason(frame(top, 0)), 0, hash, block, null));
+          failure = "not executed: an earlier action failed";
+        }
+        continue;
+      }
+      CallFrame f = frame(matched[i], 0);
+      frames.add(f);
+      logCounts.add(countLogs(matched[i]));
+      if (f.failed()) {
+        actions.add(new ActionExecution(i, a, decoded, true, false, revertReason(f), f.gasUsed(), hash, block, f));
+        failure = "not executed: an earlier action failed";
+      } else if (!txOk && i == p.actions().size() - 1) {
+        actions.add(new ActionExecution(i, a, decoded, true, false, "Governor.execute reverted after the actions: "
+            + revertReason(frame(top, 0)), f.gasUsed(), hash, block, f));
+      } else {
+        actions.add(new ActionExecution(i, a, decoded, true, true, null, f.gasUsed(), hash, block, f));
+      }
+    }
+    List<DecodedLog> logs = new ArrayList<>();
+    if (txOk) {
+      List<JsonNode> receiptLogs = new ArrayList<>();
+      receipt.path("logs").forEach(receiptLogs::add);
+      int cursor = 0;
+      for (int i = 0; i < logCounts.size(); i++) {
+        for (int k = 0; k < logCounts.get(i) && cursor < receiptLogs.size(); k++) {
+          logs.add(decodeLog(i, receiptLogs.get(cursor++)));
+        }
+        while (cursor < receiptLogs.size() && isCallExecuted(receiptLogs.get(cursor), executor)) {
+          cursor++;
+        }
+      }
+    }
+    return assemble(batchIndex, p, forkBlock, pre, block, balanceBefore, actions, frames, diffs, logs, txOk,
+        source);
+  }
+
+  /** Finds, depth-first, the executor's calls that carry each action in turn (an action's own sub-calls skipped). */
+  private static void matchActions(JsonNode node, List<ProposalAction> actions, String executor, JsonNode[] matched,
+      int[] next) {
+    if (next[0] >= actions.size()) {
+      return;
+    }
+    ProposalAction a = actions.get(next[0]);
+    BigInteger value = node.hasNonNull("value") ? TrafficWindow.bigOf(node.get("value")) : BigInteger.ZERO;
+    if (executor.equals(node.path("from").asText().toLowerCase(Locale.ROOT))
+        && a.target().equalsIgnoreCase(node.path("to").asText())
+        && a.calldata().equalsIgnoreCase(node.path("input").asText())
+        && a.value().equals(value)
+        && node.path("type").asText("CALL").equalsIgnoreCase("CALL")) {
+      matched[next[0]++] = node;
+      return;
+    }
+    for (JsonNode c : node.path("calls")) {
+      matchActions(c, actions, executor, matched, next);
+    }
+  }
+
+  /** Logs that stayed in the receipt: those of frames that did not revert, nor any frame above them. */
+  private static int countLogs(JsonNode node) {
+    if (node.hasNonNull("error")) {
+      return 0;
+    }
+    int n = node.path("logs").size();
+    for (JsonNode c : node.path("calls")) {
+      n += countLogs(c);
+    }
+    return n;
+  }
+
+  private static boolean isCallExecuted(JsonNode log, String executor) {
+    JsonNode topics = log.path("topics");
+    return executor.equals(log.path("address").asText().toLowerCase(Locale.ROOT)) && topics.size() > 0
+        && CALL_EXECUTED.equals(topics.get(0).asText().toLowerCase(Locale.ROOT));
+  }
+
+  private SimulationEvidence assemble(int batchIndex, ProposalUnderTest p, long forkBlock, long pre, long post,
+      BigInteger balanceBefore, List<ActionExecution> actions, List<CallFrame> frames, List<JsonNode> diffs,
+      List<DecodedLog> logs, boolean success, ChainReader source) {
     if (!success) {
       RpcChainReader view = forkReader.around(forkBlock, pre, pre);
       return new SimulationEvidence(batchIndex, p, actions, Map.of(), List.of(), List.of(), List.of(),
           proxies(touched(p, frames), view), balanceBefore, view, source);
     }
-    long post = blocks.isEmpty() ? pre : blocks.getLast();
     RpcChainReader view = forkReader.around(forkBlock, pre, post);
-    List<DecodedLog> logs = new ArrayList<>();
-    for (int i = 0; i < receipts.size(); i++) {
-      for (JsonNode log : receipts.get(i).path("logs")) {
-        List<String> topics = new ArrayList<>();
-        log.path("topics").forEach(t -> topics.add(t.asText().toLowerCase(Locale.ROOT)));
-        logs.add(abis.decodeLog(i, log.path("address").asText().toLowerCase(Locale.ROOT), topics,
-            log.path("data").asText("0x").toLowerCase(Locale.ROOT)));
-      }
-    }
     Map<String, AccountDiff> stateDiff = stateDiff(diffs, pre, post);
     return new SimulationEvidence(batchIndex, p, actions, stateDiff, logs, tokenDeltas(logs, pre, post),
         permissions(logs), proxies(touched(p, frames), view), balanceBefore, view, source);

@@ -29,7 +29,7 @@ import org.web3j.crypto.Hash;
 /** Writes a {@link SafetyReport} as its canonical JSON tree, as pretty JSON and as markdown. */
 public final class ReportWriter {
   /** Bumped when the report's JSON shape changes, so hashes of different shapes never compare equal. */
-  public static final long VERSION = 1;
+  public static final long VERSION = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ReportWriter() {}
@@ -139,6 +139,8 @@ public final class ReportWriter {
     Map<String, Object> m = new TreeMap<>();
     m.put("index", (long) e.batchIndex());
     m.put("kind", p.kind().name());
+    m.put("execution", o.execution().label());
+    m.put("executionNote", o.executionNote());
     m.put("governor", p.governor());
     m.put("executor", p.executor());
     m.put("proposalId", p.proposalId() == null ? null : p.proposalId().toString());
@@ -259,6 +261,11 @@ public final class ReportWriter {
       }
       if (p.proposer() != null) {
         md.append(", proposer `").append(p.proposer()).append('`');
+      }
+      md.append("\n- execution: ").append(o.execution() == ProposalOutcome.Execution.GOVERNOR
+          ? "through the governor (propose, vote, queue, execute as on chain)" : "directly as the executor");
+      if (o.executionNote() != null) {
+        md.append("\n- **warning:** ").append(o.executionNote());
       }
       md.append("\n- fork blocks ").append(e.fork().preBlock()).append(" -> ").append(e.fork().postBlock())
           .append("\n\n### Actions\n\n");

@@ -37,7 +37,9 @@ final class BenignScenarios {
         new Scenario("dao-multisig-as-guardian", "guardian role to the DAO's own multisig", Set.of(),
             BenignScenarios::guardianMultisig),
         new Scenario("batched-approve-and-supply", "dependent operations in one batch", Set.of(),
-            BenignScenarios::batchedSupply));
+            BenignScenarios::batchedSupply),
+        new Scenario("quorum-change-via-proposal", "governor quorum raised through a voted proposal", Set.of(),
+            BenignScenarios::quorumChange));
   }
 
   private static Staged rateModel(ScenarioChain c) {
@@ -86,14 +88,28 @@ final class BenignScenarios {
         new Call(module, fn("revokeRole", role("MINTER_ROLE"), addr(oldMinter))));
   }
 
-  /**
-   * A governance-settings change made the proper way. (A quorum change, updateQuorumNumerator, is onlyGovernance:
-   * OpenZeppelin only accepts it from the timelock while the governor is executing that very proposal, which the
-   * engine's direct execution as the timelock does not reproduce; the timelock's own delay has no such guard.)
-   */
+  /** A governance-settings change made the proper way: the timelock's own delay. */
   private static Staged timelockDelayChange(ScenarioChain c) {
     List<Call> calls = List.of(new Call(c.dao.timelock(), fn("updateDelay", uint(BigInteger.valueOf(3 * 86_400)))));
     String description = "Raise the timelock delay from two to three days (updateDelay on " + c.dao.timelock() + ")";
+    BigInteger id = c.propose(2, c.dao.governor(), calls, description);
+    c.startVoting();
+    for (int a = 1; a <= 3; a++) {
+      c.vote(a, c.dao.governor(), id, 1);
+    }
+    c.endVoting();
+    return new Staged(new ProposalSource.Existing(c.dao.governor(), id));
+  }
+
+  /**
+   * The governor's quorum raised by the governor's own proposal. updateQuorumNumerator is onlyGovernance:
+   * OpenZeppelin accepts it from the timelock only while the governor is executing that very proposal, so it passes
+   * only when the engine executes the proposal through the governor (queue, execute), as on chain.
+   */
+  private static Staged quorumChange(ScenarioChain c) {
+    List<Call> calls = List.of(new Call(c.dao.governor(), fn("updateQuorumNumerator", uint(BigInteger.valueOf(5)))));
+    String description = "Raise the quorum from 4 % to 5 % of the supply (updateQuorumNumerator on the governor "
+        + c.dao.governor() + ")";
     BigInteger id = c.propose(2, c.dao.governor(), calls, description);
     c.startVoting();
     for (int a = 1; a <= 3; a++) {
