@@ -1,5 +1,6 @@
 package io.chaoschain.node.cli;
 
+import io.chaoschain.node.config.MinimalConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaoschain.chains.anvil.AnvilProcess;
@@ -33,7 +34,7 @@ class CliErrorsIT {
     String wallet = WalletUtils.generateWalletFile("correct horse", Keys.createEcKeyPair(), dir.resolve("keys").toFile(), false);
     Path keystore = Files.move(dir.resolve("keys").resolve(wallet), dir.resolve("keys/op.json"));
     Files.setPosixFilePermissions(keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-    return Files.writeString(dir.resolve("node.yaml"), CliErrorsTest.VALID
+    return Files.writeString(dir.resolve("node.yaml"), MinimalConfig.YAML
         .replace("chainId: 31337", "chainId: " + chainId)
         .replace("http://127.0.0.1:1", anvil.rpcUrl())
         .replace("    keystore: keys/op.json", "    keystore: keys/op.json\n" + passwordLine));

@@ -1,5 +1,6 @@
 package io.chaoschain.node.cli;
 
+import io.chaoschain.node.config.MinimalConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,23 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CliErrorsTest {
   @TempDir Path dir;
 
-  static final String VALID = """
-      dataDir: data
-      chains:
-        devnet:
-          chainId: 31337
-          rpc: http://127.0.0.1:1
-          governor: "0x00000000000000000000000000000000000000a1"
-          timelock: "0x00000000000000000000000000000000000000a2"
-          endpoint: "0x00000000000000000000000000000000000000a3"
-          registry: "0x00000000000000000000000000000000000000a4"
-      agents:
-        - name: a
-          chain: devnet
-          agentId: 1
-          market: "0x00000000000000000000000000000000000000a5"
-          keystore: keys/op.json
-      """;
 
   private Path config(String yaml) throws Exception {
     return Files.writeString(dir.resolve("node.yaml"), yaml);
@@ -50,19 +34,19 @@ class CliErrorsTest {
 
   @Test
   void shouldNameAMissingRequiredSetting() throws Exception {
-    Path file = config(VALID.replaceAll("(?m)^\\s*rpc: .*\n", ""));
+    Path file = config(MinimalConfig.YAML.replaceAll("(?m)^\\s*rpc: .*\n", ""));
     assertOneClearLine(CliRun.of("node", "--config", file.toString()), 2, "chains.devnet.rpc", "is required");
   }
 
   @Test
   void shouldRejectAnUnknownSettingInsteadOfIgnoringIt() throws Exception {
-    Path file = config(VALID.replace("dataDir: data", "dataDir: data\ndatadir: typo"));
+    Path file = config(MinimalConfig.YAML.replace("dataDir: data", "dataDir: data\ndatadir: typo"));
     assertOneClearLine(CliRun.of("node", "--config", file.toString()), 2, "datadir", "not a known setting");
   }
 
   @Test
   void shouldRejectAMalformedAddress() throws Exception {
-    Path file = config(VALID.replace("0x00000000000000000000000000000000000000a1", "0x1234"));
+    Path file = config(MinimalConfig.YAML.replace("0x00000000000000000000000000000000000000a1", "0x1234"));
     assertOneClearLine(CliRun.of("node", "--config", file.toString()), 2, "chains.devnet.governor", "0x1234");
   }
 
@@ -73,7 +57,7 @@ class CliErrorsTest {
 
   @Test
   void shouldReportAnUnreachableRpc() throws Exception {
-    Path file = config(VALID);
+    Path file = config(MinimalConfig.YAML);
     CliRun run = CliRun.of("node", "--config", file.toString());
     assertThat(run.exitCode()).as(run.err()).isNotZero();
     assertThat(run.errorLines()).as(run.err()).hasSize(1);

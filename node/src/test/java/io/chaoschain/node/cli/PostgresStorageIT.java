@@ -1,5 +1,6 @@
 package io.chaoschain.node.cli;
 
+import io.chaoschain.node.config.MinimalConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,7 +71,7 @@ class PostgresStorageIT {
           .recordFeedback(new NewFeedback(31337, "0x" + "34".repeat(32), 0, BigInteger.TWO,
               "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc", 1, BigInteger.valueOf(100), 0, "", "", Instant.now()));
     }
-    Path config = Files.writeString(dir.resolve("node.yaml"), CliErrorsTest.VALID
+    Path config = Files.writeString(dir.resolve("node.yaml"), MinimalConfig.YAML
         + "storage:\n  url: " + target.url() + "\n  user: " + target.user() + "\n");
 
     CliRun run = CliRun.of("reputation", "leaderboard", "--config", config.toString(), "--format", "json");

@@ -11,28 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class P2pConfigTest {
   static final String PEER = "12D3KooWCh2Db2rnoLZyhQY2ksaa6dGrDaEZq5MtqHHmZunUhA3h";
-  static final String BASE = """
-      dataDir: data
-      chains:
-        devnet:
-          chainId: 31337
-          rpc: http://127.0.0.1:1
-          governor: "0x00000000000000000000000000000000000000a1"
-          timelock: "0x00000000000000000000000000000000000000a2"
-          endpoint: "0x00000000000000000000000000000000000000a3"
-          registry: "0x00000000000000000000000000000000000000a4"
-      agents:
-        - name: a
-          chain: devnet
-          agentId: 1
-          market: "0x00000000000000000000000000000000000000a5"
-          keystore: keys/op.json
-      """;
 
   @TempDir Path dir;
 
   NodeConfig load(String p2p) throws Exception {
-    return ConfigLoader.load(Files.writeString(dir.resolve("node.yaml"), BASE + p2p));
+    return ConfigLoader.load(Files.writeString(dir.resolve("node.yaml"), MinimalConfig.YAML + p2p));
   }
 
   void assertError(String p2p, String... fragments) {

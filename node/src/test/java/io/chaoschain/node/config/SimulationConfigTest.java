@@ -14,7 +14,7 @@ class SimulationConfigTest {
   @TempDir Path dir;
 
   private NodeConfig load(String extra) throws Exception {
-    return ConfigLoader.load(Files.writeString(dir.resolve("node.yaml"), StorageConfigTest.BASE + extra));
+    return ConfigLoader.load(Files.writeString(dir.resolve("node.yaml"), MinimalConfig.YAML + extra));
   }
 
   @Test

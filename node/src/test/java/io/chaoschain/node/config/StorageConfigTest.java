@@ -14,26 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StorageConfigTest {
   @TempDir Path dir;
 
-  static final String BASE = """
-      dataDir: data
-      chains:
-        devnet:
-          chainId: 31337
-          rpc: http://127.0.0.1:1
-          governor: "0x00000000000000000000000000000000000000a1"
-          timelock: "0x00000000000000000000000000000000000000a2"
-          endpoint: "0x00000000000000000000000000000000000000a3"
-          registry: "0x00000000000000000000000000000000000000a4"
-      agents:
-        - name: a
-          chain: devnet
-          agentId: 1
-          market: "0x00000000000000000000000000000000000000a5"
-          keystore: keys/op.json
-      """;
 
   private NodeConfig load(String extra) throws Exception {
-    return ConfigLoader.load(Files.writeString(dir.resolve("node.yaml"), BASE + extra));
+    return ConfigLoader.load(Files.writeString(dir.resolve("node.yaml"), MinimalConfig.YAML + extra));
   }
 
   @Test
