@@ -16,7 +16,8 @@ for i in $(seq 1 "$RUNS"); do
   "$ROOT/chaoschain" demo --data-dir "$dir/demo" >"$dir/demo.log" 2>&1 || { echo "run $i failed; log: $dir/demo.log" >&2; tail -20 "$dir/demo.log" >&2; exit 1; }
   end=$(date +%s.%N)
   t=$(echo "$end - $start" | bc)
-  reported=$(grep -o '"wallTimeSeconds" : [0-9.]*' "$dir/demo/summary.json" | awk '{print $3}')
+  # both nodes' summaries carry the same wall time; node A's is under ethereum-local/
+  reported=$(grep -o '"wallTimeSeconds" : [0-9.]*' "$dir/demo/ethereum-local/summary.json" | awk '{print $3}' || true)
   echo "run $i: ${t}s wall (demo reports ${reported}s from start of command)" | tee -a "$out.tmp" >&2
   times+=("$t")
   rm -rf "$dir"

@@ -5,6 +5,7 @@
 # Usage: bench/simulate.sh [RUNS]   (default 15)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+. "$ROOT/scripts/env.sh"
 RUNS=${1:-15}
 PORT=${BENCH_PORT:-18545}
 WORK=$(mktemp -d)
@@ -14,10 +15,17 @@ OUT="$RESULTS/simulate-$(date -u +%Y%m%dT%H%M%SZ).txt"
 cleanup() { "$ROOT/chaoschain" devnet down --dir "$WORK/devnet" >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-(cd "$ROOT/bench/simulate-baseline" && [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null)
+baseline_npm_ci() { (cd "$ROOT/bench/simulate-baseline" && npm ci --no-audit --no-fund); }
+if [ ! -d "$ROOT/bench/simulate-baseline/node_modules" ]; then
+  chaoschain_step "installing the baseline's viem (npm ci in bench/simulate-baseline)" "$WORK/npm.log" \
+    baseline_npm_ci || exit 1
+fi
+# the launcher builds the jar on first use and prints its own error when that fails
+"$ROOT/chaoschain" --version >/dev/null
 
 echo "starting a devnet with the DAO (port $PORT)..." >&2
-"$ROOT/chaoschain" devnet up --dir "$WORK/devnet" --port "$PORT" --warmup-rounds 1 >"$WORK/devnet.log"
+chaoschain_step "starting the devnet (chaoschain devnet up)" "$WORK/devnet.log" \
+  "$ROOT/chaoschain" devnet up --dir "$WORK/devnet" --port "$PORT" --warmup-rounds 1 || exit 1
 RPC=$(node -e "console.log(JSON.parse(require('fs').readFileSync('$WORK/devnet/devnet.json','utf8')).rpc)")
 node "$ROOT/bench/simulate-baseline/make-draft.mjs" "$WORK/devnet/devnet.json" >"$WORK/draft.json"
 BLOCK=$(curl -s -X POST -H 'content-type: application/json' --data '{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}' "$RPC" \
@@ -32,7 +40,12 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
   # ours, inside one process: N runs after the JVM started (what an agent or the endpoint pays per proposal)
   "$ROOT/chaoschain" simulate --rpc "$RPC" --block "$BLOCK" --draft "$WORK/draft.json" --format json --quiet \
     --repeat "$RUNS" --out "$WORK/report.json" 2>"$WORK/ours.err" || true
-  OURS=$(grep -o 'median [0-9.]* ms per run' "$WORK/ours.err" | awk '{print $2}')
+  OURS=$(grep -o 'median [0-9.]* ms per run' "$WORK/ours.err" | awk '{print $2}' || true)
+  if [ -z "$OURS" ]; then
+    echo "error: chaoschain simulate reported no timing; last lines of its output:" >&2
+    tail -n 20 "$WORK/ours.err" >&2
+    exit 1
+  fi
   echo "chaoschain simulate, in process: median ${OURS} ms per proposal over $RUNS runs ($(grep -o 'runs \[.*\]' "$WORK/ours.err"))"
 
   # ours, whole process (JVM start included)

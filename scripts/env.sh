@@ -1,5 +1,7 @@
-# Sourced by ./chaoschain and .ci/run: finds a JDK >= 21 and installs the pinned npm toolchain.
-# Exports JAVA_HOME and puts its bin first on PATH. Prints one clear line and returns 1 when it cannot.
+# Sourced by ./chaoschain, ./run-tests and the bench scripts: finds a JDK >= 21, installs the pinned npm toolchain,
+# and runs build steps whose failure prints one line and the tail of their log.
+# chaoschain_find_java exports JAVA_HOME and puts its bin first on PATH; every function prints one clear line and
+# returns 1 when it cannot do its job.
 
 _cc_java_major() {
   "$1" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}'
@@ -36,5 +38,18 @@ chaoschain_npm_ci() {
       return 1
     }
     cp "$root/package-lock.json" "$stamp"
+  fi
+}
+
+# Runs a build step with its output in a log file. On failure prints one line naming the step and the log's last
+# lines, and returns 1. Usage: chaoschain_step "building the node" LOGFILE command args...
+chaoschain_step() {
+  local step=$1 log=$2
+  shift 2
+  mkdir -p "$(dirname "$log")"
+  if ! "$@" >"$log" 2>&1; then
+    echo "error: $step failed; last lines of $log:" >&2
+    tail -n 30 "$log" >&2
+    return 1
   fi
 }

@@ -247,7 +247,13 @@ const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAvg
 const results = []
 for (const k of kinds) {
   console.error(`running ${NODES}-node ${k} network (load average ${os.loadavg().map(x => x.toFixed(1)).join(' ')})...`)
-  results.push(await runNetwork(k))
+  try {
+    results.push(await runNetwork(k))
+  } catch (e) {
+    // one line saying what failed (a node that would not start names its exit code and stderr)
+    console.error(`error: bench/p2p: the ${k} network failed: ${e.message}`)
+    process.exit(1)
+  }
 }
 const fmt = (v) => typeof v === 'number' ? Number(v.toFixed(3)) : v
 // one column per network keeps the table readable in a terminal

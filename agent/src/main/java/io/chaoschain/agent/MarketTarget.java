@@ -12,8 +12,8 @@ import io.chaoschain.core.metrics.RateModel;
  * @param model the market's current rate model, read from the chain
  */
 public record MarketTarget(String chain, String market, String executor, RateModel model) {
-  public MarketTarget {
-    market = Hex.address(market, "market");
-    executor = Hex.address(executor, "executor");
-  }
+    public MarketTarget {
+        market = Hex.address(market, "market");
+        executor = Hex.address(executor, "executor");
+    }
 }

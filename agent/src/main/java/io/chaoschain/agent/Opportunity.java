@@ -18,14 +18,14 @@ import java.math.BigDecimal;
  * @param meanSupplyApr mean supply APR over the window
  */
 public record Opportunity(
-    String market,
-    String kind,
-    String summary,
-    long fromBlock,
-    long toBlock,
-    int samples,
-    int stressedSamples,
-    BigDecimal meanUtilization,
-    BigDecimal maxUtilization,
-    BigDecimal meanBorrowApr,
-    BigDecimal meanSupplyApr) {}
+        String market,
+        String kind,
+        String summary,
+        long fromBlock,
+        long toBlock,
+        int samples,
+        int stressedSamples,
+        BigDecimal meanUtilization,
+        BigDecimal maxUtilization,
+        BigDecimal meanBorrowApr,
+        BigDecimal meanSupplyApr) {}

@@ -5,9 +5,9 @@ import java.math.RoundingMode;
 
 /** Formats fractions as percentages for proposal text: 0.9634 -> "96.34%". */
 public final class Percent {
-  private Percent() {}
+    private Percent() {}
 
-  public static String of(BigDecimal fraction) {
-    return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
-  }
+    public static String of(BigDecimal fraction) {
+        return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
 }

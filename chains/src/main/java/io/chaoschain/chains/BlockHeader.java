@@ -10,9 +10,9 @@ import java.util.Optional;
  * @param baseFeePerGas present on chains with EIP-1559
  */
 public record BlockHeader(
-    long number,
-    String hash,
-    String parentHash,
-    Instant timestamp,
-    BigInteger gasLimit,
-    Optional<BigInteger> baseFeePerGas) {}
+        long number,
+        String hash,
+        String parentHash,
+        Instant timestamp,
+        BigInteger gasLimit,
+        Optional<BigInteger> baseFeePerGas) {}

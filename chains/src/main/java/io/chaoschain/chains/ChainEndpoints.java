@@ -15,47 +15,47 @@ import java.util.Locale;
  */
 public record ChainEndpoints(String name, long chainId, List<String> rpcUrls) {
 
-  public ChainEndpoints {
-    if (name == null || name.isBlank()) {
-      throw new UserFacingException("error: a chain needs a name (chains.<name>)");
-    }
-    if (chainId <= 0) {
-      throw new UserFacingException(
-          "error: chain '" + name + "': chainId must be a positive integer (" + configKey(name, "chainId") + ")");
-    }
-    if (rpcUrls == null || rpcUrls.isEmpty()) {
-      throw new UserFacingException(
-          "error: chain '" + name + "': no RPC URL configured; set " + configKey(name, "rpc"));
-    }
-    rpcUrls = List.copyOf(rpcUrls);
-    for (String url : rpcUrls) {
-      String scheme;
-      try {
-        URI uri = URI.create(url);
-        scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null) {
-          scheme = "";
+    public ChainEndpoints {
+        if (name == null || name.isBlank()) {
+            throw new UserFacingException("error: a chain needs a name (chains.<name>)");
         }
-      } catch (IllegalArgumentException e) {
-        scheme = "";
-      }
-      if (!scheme.equals("http") && !scheme.equals("https")) {
-        throw new UserFacingException("error: chain '" + name + "': RPC URL '" + Redaction.url(url)
-            + "' is not an http(s) URL (" + configKey(name, "rpc") + ")");
-      }
+        if (chainId <= 0) {
+            throw new UserFacingException("error: chain '" + name + "': chainId must be a positive integer ("
+                    + configKey(name, "chainId") + ")");
+        }
+        if (rpcUrls == null || rpcUrls.isEmpty()) {
+            throw new UserFacingException(
+                    "error: chain '" + name + "': no RPC URL configured; set " + configKey(name, "rpc"));
+        }
+        rpcUrls = List.copyOf(rpcUrls);
+        for (String url : rpcUrls) {
+            String scheme;
+            try {
+                URI uri = URI.create(url);
+                scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if (uri.getHost() == null) {
+                    scheme = "";
+                }
+            } catch (IllegalArgumentException e) {
+                scheme = "";
+            }
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new UserFacingException("error: chain '" + name + "': RPC URL '" + Redaction.url(url)
+                        + "' is not an http(s) URL (" + configKey(name, "rpc") + ")");
+            }
+        }
     }
-  }
 
-  public static ChainEndpoints of(String name, long chainId, String... rpcUrls) {
-    return new ChainEndpoints(name, chainId, List.of(rpcUrls));
-  }
+    public static ChainEndpoints of(String name, long chainId, String... rpcUrls) {
+        return new ChainEndpoints(name, chainId, List.of(rpcUrls));
+    }
 
-  /** The config key of one of this chain's settings, e.g. {@code chains.ethereum.rpc}. */
-  public String configKey(String setting) {
-    return configKey(name, setting);
-  }
+    /** The config key of one of this chain's settings, e.g. {@code chains.ethereum.rpc}. */
+    public String configKey(String setting) {
+        return configKey(name, setting);
+    }
 
-  private static String configKey(String chain, String setting) {
-    return "chains." + chain + "." + setting;
-  }
+    private static String configKey(String chain, String setting) {
+        return "chains." + chain + "." + setting;
+    }
 }

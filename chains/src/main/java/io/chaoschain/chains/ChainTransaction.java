@@ -14,16 +14,16 @@ import java.util.Optional;
  * @param type the EIP-2718 type (0 legacy, 2 EIP-1559, ...)
  */
 public record ChainTransaction(
-    String hash,
-    long blockNumber,
-    int transactionIndex,
-    String from,
-    Optional<String> to,
-    String input,
-    BigInteger value,
-    BigInteger nonce,
-    BigInteger gas,
-    BigInteger gasPrice,
-    Optional<BigInteger> maxFeePerGas,
-    Optional<BigInteger> maxPriorityFeePerGas,
-    int type) {}
+        String hash,
+        long blockNumber,
+        int transactionIndex,
+        String from,
+        Optional<String> to,
+        String input,
+        BigInteger value,
+        BigInteger nonce,
+        BigInteger gas,
+        BigInteger gasPrice,
+        Optional<BigInteger> maxFeePerGas,
+        Optional<BigInteger> maxPriorityFeePerGas,
+        int type) {}

@@ -11,21 +11,21 @@ import java.util.List;
  * @param removed true when the node reports the log as removed by a reorg
  */
 public record LogEntry(
-    String address,
-    List<String> topics,
-    String data,
-    long blockNumber,
-    String blockHash,
-    String transactionHash,
-    int transactionIndex,
-    int logIndex,
-    boolean removed) {
-  public LogEntry {
-    topics = List.copyOf(topics);
-  }
+        String address,
+        List<String> topics,
+        String data,
+        long blockNumber,
+        String blockHash,
+        String transactionHash,
+        int transactionIndex,
+        int logIndex,
+        boolean removed) {
+    public LogEntry {
+        topics = List.copyOf(topics);
+    }
 
-  /** Topic 0, the event signature hash, or empty for anonymous events. */
-  public String topic0() {
-    return topics.isEmpty() ? "" : topics.getFirst();
-  }
+    /** Topic 0, the event signature hash, or empty for anonymous events. */
+    public String topic0() {
+        return topics.isEmpty() ? "" : topics.getFirst();
+    }
 }

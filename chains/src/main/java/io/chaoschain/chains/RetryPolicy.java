@@ -17,52 +17,52 @@ import java.util.random.RandomGenerator;
  * @param callTimeout per-request limit covering connect, write, server time and read
  */
 public record RetryPolicy(
-    int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter, Duration callTimeout) {
+        int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter, Duration callTimeout) {
 
-  public RetryPolicy {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1");
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(callTimeout, "callTimeout");
+        if (jitter < 0 || jitter > 1) {
+            throw new IllegalArgumentException("jitter must be within 0..1");
+        }
+        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("backoff must satisfy 0 <= initialBackoff <= maxBackoff");
+        }
+        if (callTimeout.isNegative() || callTimeout.isZero()) {
+            throw new IllegalArgumentException("callTimeout must be positive");
+        }
     }
-    Objects.requireNonNull(initialBackoff, "initialBackoff");
-    Objects.requireNonNull(maxBackoff, "maxBackoff");
-    Objects.requireNonNull(callTimeout, "callTimeout");
-    if (jitter < 0 || jitter > 1) {
-      throw new IllegalArgumentException("jitter must be within 0..1");
+
+    /** Five attempts, 200 ms doubling to at most 5 s, half of each pause randomised, 30 s per call. */
+    public static RetryPolicy defaults() {
+        return new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(5), 0.5, Duration.ofSeconds(30));
     }
-    if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new IllegalArgumentException("backoff must satisfy 0 <= initialBackoff <= maxBackoff");
+
+    public RetryPolicy withMaxAttempts(int attempts) {
+        return new RetryPolicy(attempts, initialBackoff, maxBackoff, jitter, callTimeout);
     }
-    if (callTimeout.isNegative() || callTimeout.isZero()) {
-      throw new IllegalArgumentException("callTimeout must be positive");
+
+    public RetryPolicy withCallTimeout(Duration timeout) {
+        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, jitter, timeout);
     }
-  }
 
-  /** Five attempts, 200 ms doubling to at most 5 s, half of each pause randomised, 30 s per call. */
-  public static RetryPolicy defaults() {
-    return new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(5), 0.5, Duration.ofSeconds(30));
-  }
-
-  public RetryPolicy withMaxAttempts(int attempts) {
-    return new RetryPolicy(attempts, initialBackoff, maxBackoff, jitter, callTimeout);
-  }
-
-  public RetryPolicy withCallTimeout(Duration timeout) {
-    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, jitter, timeout);
-  }
-
-  public RetryPolicy withBackoff(Duration initial, Duration max, double jitterFraction) {
-    return new RetryPolicy(maxAttempts, initial, max, jitterFraction, callTimeout);
-  }
-
-  /** The pause before retry round {@code round} (0 for the pause after the first failed round). */
-  public Duration backoff(int round, RandomGenerator random) {
-    long base = initialBackoff.toMillis();
-    long capped = maxBackoff.toMillis();
-    long delay = round >= 62 ? capped : Math.min(capped, base << Math.min(round, 30));
-    if (delay < 0) {
-      delay = capped;
+    public RetryPolicy withBackoff(Duration initial, Duration max, double jitterFraction) {
+        return new RetryPolicy(maxAttempts, initial, max, jitterFraction, callTimeout);
     }
-    double factor = 1 - jitter * random.nextDouble();
-    return Duration.ofMillis(Math.round(delay * factor));
-  }
+
+    /** The pause before retry round {@code round} (0 for the pause after the first failed round). */
+    public Duration backoff(int round, RandomGenerator random) {
+        long base = initialBackoff.toMillis();
+        long capped = maxBackoff.toMillis();
+        long delay = round >= 62 ? capped : Math.min(capped, base << Math.min(round, 30));
+        if (delay < 0) {
+            delay = capped;
+        }
+        double factor = 1 - jitter * random.nextDouble();
+        return Duration.ofMillis(Math.round(delay * factor));
+    }
 }

@@ -6,14 +6,14 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
-  void sleep(Duration duration) throws InterruptedException;
+    void sleep(Duration duration) throws InterruptedException;
 
-  /** Sleeps the current thread. */
-  static Sleeper system() {
-    return duration -> {
-      if (!duration.isNegative() && !duration.isZero()) {
-        Thread.sleep(duration);
-      }
-    };
-  }
+    /** Sleeps the current thread. */
+    static Sleeper system() {
+        return duration -> {
+            if (!duration.isNegative() && !duration.isZero()) {
+                Thread.sleep(duration);
+            }
+        };
+    }
 }

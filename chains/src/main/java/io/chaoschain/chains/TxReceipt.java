@@ -11,17 +11,17 @@ import java.util.Optional;
  * @param contractAddress the created contract, for deployments
  */
 public record TxReceipt(
-    String transactionHash,
-    long blockNumber,
-    String blockHash,
-    String from,
-    Optional<String> to,
-    boolean success,
-    BigInteger gasUsed,
-    BigInteger effectiveGasPrice,
-    Optional<String> contractAddress,
-    List<LogEntry> logs) {
-  public TxReceipt {
-    logs = List.copyOf(logs);
-  }
+        String transactionHash,
+        long blockNumber,
+        String blockHash,
+        String from,
+        Optional<String> to,
+        boolean success,
+        BigInteger gasUsed,
+        BigInteger effectiveGasPrice,
+        Optional<String> contractAddress,
+        List<LogEntry> logs) {
+    public TxReceipt {
+        logs = List.copyOf(logs);
+    }
 }

@@ -8,14 +8,14 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Service {
 
-  /** Starts the service; the future completes once it is serving. */
-  CompletableFuture<Void> start();
+    /** Starts the service; the future completes once it is serving. */
+    CompletableFuture<Void> start();
 
-  /** Stops the service; the future completes once every resource it held is released. */
-  CompletableFuture<Void> stop();
+    /** Stops the service; the future completes once every resource it held is released. */
+    CompletableFuture<Void> stop();
 
-  /** A short name for logs and health output. */
-  default String name() {
-    return getClass().getSimpleName();
-  }
+    /** A short name for logs and health output. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
 }

@@ -5,14 +5,14 @@ import java.time.Instant;
 /** Source of wall-clock time; injected so that deadlines, decay and back-off are tested with a stub clock. */
 public interface TimeProvider {
 
-  Instant now();
+    Instant now();
 
-  default long epochMillis() {
-    return now().toEpochMilli();
-  }
+    default long epochMillis() {
+        return now().toEpochMilli();
+    }
 
-  /** The system clock. */
-  static TimeProvider system() {
-    return Instant::now;
-  }
+    /** The system clock. */
+    static TimeProvider system() {
+        return Instant::now;
+    }
 }

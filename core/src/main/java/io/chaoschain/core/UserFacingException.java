@@ -5,22 +5,22 @@ package io.chaoschain.core;
  * message as one line, without a stack trace, and exits with {@link #exitCode()}.
  */
 public class UserFacingException extends RuntimeException {
-  private final int exitCode;
+    private final int exitCode;
 
-  public UserFacingException(String message) {
-    this(message, 2, null);
-  }
+    public UserFacingException(String message) {
+        this(message, 2, null);
+    }
 
-  public UserFacingException(String message, Throwable cause) {
-    this(message, 2, cause);
-  }
+    public UserFacingException(String message, Throwable cause) {
+        this(message, 2, cause);
+    }
 
-  public UserFacingException(String message, int exitCode, Throwable cause) {
-    super(message, cause);
-    this.exitCode = exitCode;
-  }
+    public UserFacingException(String message, int exitCode, Throwable cause) {
+        super(message, cause);
+        this.exitCode = exitCode;
+    }
 
-  public int exitCode() {
-    return exitCode;
-  }
+    public int exitCode() {
+        return exitCode;
+    }
 }

@@ -16,46 +16,55 @@ import java.util.List;
  * @param time clock for timestamps
  */
 public record HostConfig(
-    NodeIdentity identity,
-    List<Multiaddr> listenAddrs,
-    String agentVersion,
-    int maxConnections,
-    int maxInboundStreamsPerConnection,
-    Duration handshakeTimeout,
-    TimeProvider time) {
+        NodeIdentity identity,
+        List<Multiaddr> listenAddrs,
+        String agentVersion,
+        int maxConnections,
+        int maxInboundStreamsPerConnection,
+        Duration handshakeTimeout,
+        TimeProvider time) {
 
-  public HostConfig {
-    listenAddrs = List.copyOf(listenAddrs);
-    if (maxConnections < 1) {
-      throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
+    public HostConfig {
+        listenAddrs = List.copyOf(listenAddrs);
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
+        }
+        if (maxInboundStreamsPerConnection < 1) {
+            throw new IllegalArgumentException(
+                    "maxInboundStreamsPerConnection must be at least 1, got " + maxInboundStreamsPerConnection);
+        }
     }
-    if (maxInboundStreamsPerConnection < 1) {
-      throw new IllegalArgumentException(
-          "maxInboundStreamsPerConnection must be at least 1, got " + maxInboundStreamsPerConnection);
+
+    /** Defaults: one loopback listener on a free port, 200 connections, 256 inbound streams, 10 s handshakes. */
+    public static HostConfig loopback(NodeIdentity identity) {
+        return new HostConfig(
+                identity,
+                List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")),
+                "chaoschain/0.1.0",
+                200,
+                256,
+                Duration.ofSeconds(10),
+                TimeProvider.system());
     }
-  }
 
-  /** Defaults: one loopback listener on a free port, 200 connections, 256 inbound streams, 10 s handshakes. */
-  public static HostConfig loopback(NodeIdentity identity) {
-    return new HostConfig(
-        identity,
-        List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")),
-        "chaoschain/0.1.0",
-        200,
-        256,
-        Duration.ofSeconds(10),
-        TimeProvider.system());
-  }
+    public HostConfig withListenAddrs(List<Multiaddr> addrs) {
+        return new HostConfig(
+                identity, addrs, agentVersion, maxConnections, maxInboundStreamsPerConnection, handshakeTimeout, time);
+    }
 
-  public HostConfig withListenAddrs(List<Multiaddr> addrs) {
-    return new HostConfig(identity, addrs, agentVersion, maxConnections, maxInboundStreamsPerConnection, handshakeTimeout, time);
-  }
+    public HostConfig withMaxConnections(int max) {
+        return new HostConfig(
+                identity, listenAddrs, agentVersion, max, maxInboundStreamsPerConnection, handshakeTimeout, time);
+    }
 
-  public HostConfig withMaxConnections(int max) {
-    return new HostConfig(identity, listenAddrs, agentVersion, max, maxInboundStreamsPerConnection, handshakeTimeout, time);
-  }
-
-  public HostConfig withTime(TimeProvider clock) {
-    return new HostConfig(identity, listenAddrs, agentVersion, maxConnections, maxInboundStreamsPerConnection, handshakeTimeout, clock);
-  }
+    public HostConfig withTime(TimeProvider clock) {
+        return new HostConfig(
+                identity,
+                listenAddrs,
+                agentVersion,
+                maxConnections,
+                maxInboundStreamsPerConnection,
+                handshakeTimeout,
+                clock);
+    }
 }

@@ -5,11 +5,11 @@ package io.chaoschain.p2p;
  * allocation sized by the untrusted length, so a hostile peer cannot make a decoder allocate more than its limit.
  */
 public class MalformedMessageException extends RuntimeException {
-  public MalformedMessageException(String message) {
-    super(message);
-  }
+    public MalformedMessageException(String message) {
+        super(message);
+    }
 
-  public MalformedMessageException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public MalformedMessageException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -11,26 +11,26 @@ import java.io.OutputStream;
  */
 public interface P2pStream extends Closeable {
 
-  /** The protocol agreed for this stream, e.g. {@code /ipfs/ping/1.0.0}. */
-  String protocol();
+    /** The protocol agreed for this stream, e.g. {@code /ipfs/ping/1.0.0}. */
+    String protocol();
 
-  Connection connection();
+    Connection connection();
 
-  default PeerId remotePeer() {
-    return connection().remotePeer();
-  }
+    default PeerId remotePeer() {
+        return connection().remotePeer();
+    }
 
-  InputStream in();
+    InputStream in();
 
-  OutputStream out();
+    OutputStream out();
 
-  /** Flushes buffered output and sends FIN; the peer's side stays readable. */
-  void closeWrite();
+    /** Flushes buffered output and sends FIN; the peer's side stays readable. */
+    void closeWrite();
 
-  /** Aborts both directions. */
-  void reset();
+    /** Aborts both directions. */
+    void reset();
 
-  /** Flushes, half-closes, and discards any further inbound data. */
-  @Override
-  void close();
+    /** Flushes, half-closes, and discards any further inbound data. */
+    @Override
+    void close();
 }

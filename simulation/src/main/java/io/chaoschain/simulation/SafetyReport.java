@@ -10,50 +10,57 @@ import java.util.List;
  *
  * @param chainId the forked chain
  * @param forkBlock the block forked at
- * @param proposals each proposal's outcome, in execution order
+ * @param proposals each proposal as simulated, in execution order
  * @param checkTitles check id to its title, for rendering
  * @param canonicalJson the report as canonical JSON (sorted keys, no whitespace; see docs/simulation.md)
  * @param hash keccak256 of {@code canonicalJson}'s UTF-8 bytes, 0x + 64 hex
  */
 public record SafetyReport(
-    long chainId, long forkBlock, List<ProposalOutcome> proposals, java.util.Map<String, String> checkTitles,
-    String canonicalJson, String hash) {
+        long chainId,
+        long forkBlock,
+        List<SimulatedProposal> proposals,
+        java.util.Map<String, String> checkTitles,
+        String canonicalJson,
+        String hash) {
 
-  public SafetyReport {
-    proposals = List.copyOf(proposals);
-    checkTitles = java.util.Map.copyOf(checkTitles);
-  }
+    public SafetyReport {
+        proposals = List.copyOf(proposals);
+        checkTitles = java.util.Map.copyOf(checkTitles);
+    }
 
-  /** The worst status over every proposal's checks. */
-  public CheckResult.Status worst() {
-    return proposals.stream().map(ProposalOutcome::worst).max(Enum::compareTo).orElse(CheckResult.Status.PASS);
-  }
+    /** The worst status over every proposal's checks. */
+    public CheckResult.Status worst() {
+        return proposals.stream()
+                .map(SimulatedProposal::worst)
+                .max(Enum::compareTo)
+                .orElse(CheckResult.Status.PASS);
+    }
 
-  /** True when some check failed: the CLI exits 1. */
-  public boolean failed() {
-    return worst() == CheckResult.Status.FAIL;
-  }
+    /** True when some check failed: the CLI exits 1. */
+    public boolean failed() {
+        return worst() == CheckResult.Status.FAIL;
+    }
 
-  /** {@code low}, {@code medium} or {@code high}. */
-  public String risk() {
-    return riskOf(worst());
-  }
+    /** {@code low}, {@code medium} or {@code high}. */
+    public String risk() {
+        return riskOf(worst());
+    }
 
-  /** The report for people: markdown with decoded calls, diffs, events, checks and evidence. */
-  public String markdown() {
-    return ReportWriter.markdown(this);
-  }
+    /** The report for people: markdown with decoded calls, diffs, events, checks and evidence. */
+    public String markdown() {
+        return ReportWriter.markdown(this);
+    }
 
-  /** The report as indented JSON (same content as {@link #canonicalJson()} plus the hash). */
-  public String prettyJson() {
-    return ReportWriter.pretty(this);
-  }
+    /** The report as indented JSON (same content as {@link #canonicalJson()} plus the hash). */
+    public String prettyJson() {
+        return ReportWriter.pretty(this);
+    }
 
-  static String riskOf(CheckResult.Status worst) {
-    return switch (worst) {
-      case PASS -> "low";
-      case WARN -> "medium";
-      case FAIL -> "high";
-    };
-  }
+    static String riskOf(CheckResult.Status worst) {
+        return switch (worst) {
+            case PASS -> "low";
+            case WARN -> "medium";
+            case FAIL -> "high";
+        };
+    }
 }

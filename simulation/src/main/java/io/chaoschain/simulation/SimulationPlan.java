@@ -14,15 +14,15 @@ import java.util.Objects;
  * @param settings check thresholds and allowlists
  */
 public record SimulationPlan(String rpcUrl, long forkBlock, List<ProposalSource> proposals, CheckSettings settings) {
-  public SimulationPlan {
-    Objects.requireNonNull(rpcUrl, "rpcUrl");
-    proposals = List.copyOf(proposals);
-    if (proposals.isEmpty()) {
-      throw new IllegalArgumentException("nothing to simulate: no proposals");
+    public SimulationPlan {
+        Objects.requireNonNull(rpcUrl, "rpcUrl");
+        proposals = List.copyOf(proposals);
+        if (proposals.isEmpty()) {
+            throw new IllegalArgumentException("nothing to simulate: no proposals");
+        }
+        settings = settings == null ? CheckSettings.defaults() : settings;
+        if (forkBlock < -1) {
+            throw new IllegalArgumentException("forkBlock must be -1 (latest) or a block number");
+        }
     }
-    settings = settings == null ? CheckSettings.defaults() : settings;
-    if (forkBlock < -1) {
-      throw new IllegalArgumentException("forkBlock must be -1 (latest) or a block number");
-    }
-  }
 }

@@ -11,9 +11,10 @@ import java.util.Set;
  * @param symptom the kind of problem its analyst detected (e.g. {@code utilization-above-kink}), or null when none
  * @param description the analyst's own description of the problem (compared semantically with an insight's summary)
  */
-public record LocalProblem(long chainId, Set<String> selectors, Set<String> parameters, String symptom, String description) {
-  public LocalProblem {
-    selectors = Set.copyOf(selectors);
-    parameters = Set.copyOf(parameters);
-  }
+public record LocalProblem(
+        long chainId, Set<String> selectors, Set<String> parameters, String symptom, String description) {
+    public LocalProblem {
+        selectors = Set.copyOf(selectors);
+        parameters = Set.copyOf(parameters);
+    }
 }

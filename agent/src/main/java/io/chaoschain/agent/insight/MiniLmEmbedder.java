@@ -8,24 +8,24 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
  * created on first use and shared.
  */
 public final class MiniLmEmbedder implements TextEmbedder {
-  private static volatile AllMiniLmL6V2EmbeddingModel model;
+    private static volatile AllMiniLmL6V2EmbeddingModel model;
 
-  @Override
-  public float[] embed(String text) {
-    return model().embed(text).content().vector();
-  }
-
-  private static AllMiniLmL6V2EmbeddingModel model() {
-    AllMiniLmL6V2EmbeddingModel m = model;
-    if (m == null) {
-      synchronized (MiniLmEmbedder.class) {
-        m = model;
-        if (m == null) {
-          m = new AllMiniLmL6V2EmbeddingModel();
-          model = m;
-        }
-      }
+    @Override
+    public float[] embed(String text) {
+        return model().embed(text).content().vector();
     }
-    return m;
-  }
+
+    private static AllMiniLmL6V2EmbeddingModel model() {
+        AllMiniLmL6V2EmbeddingModel m = model;
+        if (m == null) {
+            synchronized (MiniLmEmbedder.class) {
+                m = model;
+                if (m == null) {
+                    m = new AllMiniLmL6V2EmbeddingModel();
+                    model = m;
+                }
+            }
+        }
+        return m;
+    }
 }

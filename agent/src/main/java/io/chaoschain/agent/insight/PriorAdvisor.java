@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface PriorAdvisor {
-  PriorAdvisor NONE = (target, opportunity) -> Optional.empty();
+    PriorAdvisor NONE = (target, opportunity) -> Optional.empty();
 
-  Optional<AdaptationPrior> consult(MarketTarget target, Opportunity opportunity);
+    Optional<AdaptationPrior> consult(MarketTarget target, Opportunity opportunity);
 }

@@ -11,9 +11,15 @@ import java.util.List;
  * @param relevant every structural check matched and the semantic score reached the threshold
  * @param reasons why, one line per check
  */
-public record RelevanceDecision(String insightId, double structuralScore, double semanticScore, double score,
-    double threshold, boolean relevant, List<String> reasons) {
-  public RelevanceDecision {
-    reasons = List.copyOf(reasons);
-  }
+public record RelevanceDecision(
+        String insightId,
+        double structuralScore,
+        double semanticScore,
+        double score,
+        double threshold,
+        boolean relevant,
+        List<String> reasons) {
+    public RelevanceDecision {
+        reasons = List.copyOf(reasons);
+    }
 }

@@ -23,28 +23,30 @@ import java.math.RoundingMode;
  * @param meanAfter mean of that metric after execution
  */
 public record SharedInsight(
-    String id,
-    long sourceChainId,
-    String sourceAgent,
-    String market,
-    String functionSignature,
-    String selector,
-    String parameter,
-    BigInteger oldValue,
-    BigInteger newValue,
-    String symptom,
-    BigDecimal meanBefore,
-    BigDecimal meanAfter,
-    String simulationReportHash,
-    String proposalId,
-    String txHash,
-    String summary) {
+        String id,
+        long sourceChainId,
+        String sourceAgent,
+        String market,
+        String functionSignature,
+        String selector,
+        String parameter,
+        BigInteger oldValue,
+        BigInteger newValue,
+        String symptom,
+        BigDecimal meanBefore,
+        BigDecimal meanAfter,
+        String simulationReportHash,
+        String proposalId,
+        String txHash,
+        String summary) {
 
-  /** newValue / oldValue, e.g. 2.5 when the parameter was multiplied by 2.5 (null when oldValue is zero). */
-  public BigDecimal ratio() {
-    if (oldValue == null || newValue == null || oldValue.signum() == 0) {
-      return null;
+    /** newValue / oldValue, e.g. 2.5 when the parameter was multiplied by 2.5 (null when oldValue is zero). */
+    public BigDecimal ratio() {
+        if (oldValue == null || newValue == null || oldValue.signum() == 0) {
+            return null;
+        }
+        return new BigDecimal(newValue)
+                .divide(new BigDecimal(oldValue), MathContext.DECIMAL64)
+                .setScale(6, RoundingMode.HALF_UP);
     }
-    return new BigDecimal(newValue).divide(new BigDecimal(oldValue), MathContext.DECIMAL64).setScale(6, RoundingMode.HALF_UP);
-  }
 }

@@ -16,17 +16,20 @@ import java.util.stream.Collectors;
  *     simulation report the agent judged passing
  */
 public record AgentPolicy(Map<String, Set<String>> allowedCalls, int maxActions, boolean requirePassingSimulation) {
-  public AgentPolicy {
-    allowedCalls = allowedCalls.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-        e -> Hex.address(e.getKey(), "policy.allowedCalls target"),
-        e -> e.getValue().stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet())));
-    if (maxActions < 1) {
-      throw new IllegalArgumentException("policy.maxActions must be at least 1");
+    public AgentPolicy {
+        allowedCalls = allowedCalls.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        e -> Hex.address(e.getKey(), "policy.allowedCalls target"),
+                        e -> e.getValue().stream()
+                                .map(s -> s.toLowerCase(Locale.ROOT))
+                                .collect(Collectors.toUnmodifiableSet())));
+        if (maxActions < 1) {
+            throw new IllegalArgumentException("policy.maxActions must be at least 1");
+        }
     }
-  }
 
-  public boolean allows(String target, String selector) {
-    Set<String> selectors = allowedCalls.get(target.toLowerCase(Locale.ROOT));
-    return selectors != null && selectors.contains(selector.toLowerCase(Locale.ROOT));
-  }
+    public boolean allows(String target, String selector) {
+        Set<String> selectors = allowedCalls.get(target.toLowerCase(Locale.ROOT));
+        return selectors != null && selectors.contains(selector.toLowerCase(Locale.ROOT));
+    }
 }

@@ -16,15 +16,15 @@ package io.chaoschain.chains.deploy;
  * @param deployBlock the block of the first deployment transaction (where event scans may start)
  */
 public record DaoDeployment(
-    long chainId,
-    String asset,
-    String collateral,
-    String govToken,
-    String timelock,
-    String governor,
-    String market,
-    String registry,
-    String endpoint,
-    String reputationRegistry,
-    String validationRegistry,
-    long deployBlock) {}
+        long chainId,
+        String asset,
+        String collateral,
+        String govToken,
+        String timelock,
+        String governor,
+        String market,
+        String registry,
+        String endpoint,
+        String reputationRegistry,
+        String validationRegistry,
+        long deployBlock) {}

@@ -23,83 +23,87 @@ import org.web3j.crypto.StructuredDataEncoder;
  * agent token's current owner and {@code deadline} a unix time at most five minutes after the block that checks it.
  */
 public record AgentWalletAuthorization(
-    long chainId, String registry, BigInteger agentId, String newWallet, String owner, BigInteger deadline) {
+        long chainId, String registry, BigInteger agentId, String newWallet, String owner, BigInteger deadline) {
 
-  public static final String DOMAIN_NAME = "ERC8004IdentityRegistry";
-  public static final String DOMAIN_VERSION = "1";
-  public static final String PRIMARY_TYPE = "AgentWalletSet";
+    public static final String DOMAIN_NAME = "ERC8004IdentityRegistry";
+    public static final String DOMAIN_VERSION = "1";
+    public static final String PRIMARY_TYPE = "AgentWalletSet";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  public AgentWalletAuthorization {
-    registry = Hex.address(registry, "registry");
-    newWallet = Hex.address(newWallet, "newWallet");
-    owner = Hex.address(owner, "owner");
-    if (chainId <= 0) {
-      throw new IllegalArgumentException("chainId must be positive, got " + chainId);
+    public AgentWalletAuthorization {
+        registry = Hex.address(registry, "registry");
+        newWallet = Hex.address(newWallet, "newWallet");
+        owner = Hex.address(owner, "owner");
+        if (chainId <= 0) {
+            throw new IllegalArgumentException("chainId must be positive, got " + chainId);
+        }
+        if (agentId == null || agentId.signum() < 0) {
+            throw new IllegalArgumentException("agentId must be a non-negative integer, got " + agentId);
+        }
+        if (deadline == null || deadline.signum() < 0) {
+            throw new IllegalArgumentException("deadline must be a non-negative unix time, got " + deadline);
+        }
     }
-    if (agentId == null || agentId.signum() < 0) {
-      throw new IllegalArgumentException("agentId must be a non-negative integer, got " + agentId);
-    }
-    if (deadline == null || deadline.signum() < 0) {
-      throw new IllegalArgumentException("deadline must be a non-negative unix time, got " + deadline);
-    }
-  }
 
-  /** The message as EIP-712 typed data JSON, the form wallets ({@code eth_signTypedData_v4}) accept. */
-  public String typedDataJson() {
-    Map<String, Object> types = new LinkedHashMap<>();
-    types.put("EIP712Domain", List.of(
-        field("name", "string"), field("version", "string"),
-        field("chainId", "uint256"), field("verifyingContract", "address")));
-    types.put(PRIMARY_TYPE, List.of(
-        field("agentId", "uint256"), field("newWallet", "address"),
-        field("owner", "address"), field("deadline", "uint256")));
-    Map<String, Object> domain = new LinkedHashMap<>();
-    domain.put("name", DOMAIN_NAME);
-    domain.put("version", DOMAIN_VERSION);
-    domain.put("chainId", chainId);
-    domain.put("verifyingContract", registry);
-    Map<String, Object> message = new LinkedHashMap<>();
-    message.put("agentId", agentId.toString());
-    message.put("newWallet", newWallet);
-    message.put("owner", owner);
-    message.put("deadline", deadline.toString());
-    Map<String, Object> typedData = new LinkedHashMap<>();
-    typedData.put("types", types);
-    typedData.put("primaryType", PRIMARY_TYPE);
-    typedData.put("domain", domain);
-    typedData.put("message", message);
-    try {
-      return JSON.writeValueAsString(typedData);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("typed data did not serialise", e);
+    /** The message as EIP-712 typed data JSON, the form wallets ({@code eth_signTypedData_v4}) accept. */
+    public String typedDataJson() {
+        Map<String, Object> types = new LinkedHashMap<>();
+        types.put(
+                "EIP712Domain",
+                List.of(
+                        field("name", "string"), field("version", "string"),
+                        field("chainId", "uint256"), field("verifyingContract", "address")));
+        types.put(
+                PRIMARY_TYPE,
+                List.of(
+                        field("agentId", "uint256"), field("newWallet", "address"),
+                        field("owner", "address"), field("deadline", "uint256")));
+        Map<String, Object> domain = new LinkedHashMap<>();
+        domain.put("name", DOMAIN_NAME);
+        domain.put("version", DOMAIN_VERSION);
+        domain.put("chainId", chainId);
+        domain.put("verifyingContract", registry);
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("agentId", agentId.toString());
+        message.put("newWallet", newWallet);
+        message.put("owner", owner);
+        message.put("deadline", deadline.toString());
+        Map<String, Object> typedData = new LinkedHashMap<>();
+        typedData.put("types", types);
+        typedData.put("primaryType", PRIMARY_TYPE);
+        typedData.put("domain", domain);
+        typedData.put("message", message);
+        try {
+            return JSON.writeValueAsString(typedData);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("typed data did not serialise", e);
+        }
     }
-  }
 
-  /** The 32-byte EIP-712 digest: keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message)). */
-  public byte[] digest() {
-    try {
-      return new StructuredDataEncoder(typedDataJson()).hashStructuredData();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** The 32-byte EIP-712 digest: keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message)). */
+    public byte[] digest() {
+        try {
+            return new StructuredDataEncoder(typedDataJson()).hashStructuredData();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  /** Signs the digest; returns the 65-byte signature r ‖ s ‖ v (v = 27 or 28) the registry expects. */
-  public byte[] signWith(Credentials signer) {
-    Sign.SignatureData sig = Sign.signMessage(digest(), signer.getEcKeyPair(), false);
-    byte[] out = new byte[65];
-    System.arraycopy(sig.getR(), 0, out, 0, 32);
-    System.arraycopy(sig.getS(), 0, out, 32, 32);
-    out[64] = sig.getV()[0];
-    return out;
-  }
+    /** Signs the digest; returns the 65-byte signature r ‖ s ‖ v (v = 27 or 28) the registry expects. */
+    public byte[] signWith(Credentials signer) {
+        Sign.SignatureData sig = Sign.signMessage(digest(), signer.getEcKeyPair(), false);
+        byte[] out = new byte[65];
+        System.arraycopy(sig.getR(), 0, out, 0, 32);
+        System.arraycopy(sig.getS(), 0, out, 32, 32);
+        out[64] = sig.getV()[0];
+        return out;
+    }
 
-  private static Map<String, String> field(String name, String type) {
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("name", name);
-    f.put("type", type);
-    return f;
-  }
+    private static Map<String, String> field(String name, String type) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("name", name);
+        f.put("type", type);
+        return f;
+    }
 }

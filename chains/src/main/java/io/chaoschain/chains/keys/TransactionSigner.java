@@ -9,18 +9,18 @@ import org.web3j.service.TxSignService;
  */
 public interface TransactionSigner extends TxSignService {
 
-  /** The account's address (lower-case hex). */
-  String address();
+    /** The account's address (lower-case hex). */
+    String address();
 
-  /**
-   * Signs and RLP-encodes {@code transaction}. EIP-1559 transactions carry their chain id; legacy ones are signed with
-   * EIP-155 replay protection for {@code chainId}.
-   */
-  @Override
-  byte[] sign(RawTransaction transaction, long chainId);
+    /**
+     * Signs and RLP-encodes {@code transaction}. EIP-1559 transactions carry their chain id; legacy ones are signed with
+     * EIP-155 replay protection for {@code chainId}.
+     */
+    @Override
+    byte[] sign(RawTransaction transaction, long chainId);
 
-  @Override
-  default String getAddress() {
-    return address();
-  }
+    @Override
+    default String getAddress() {
+        return address();
+    }
 }

@@ -13,22 +13,22 @@ import java.util.Optional;
  * @param contractAddress the created contract, for deployments
  */
 public record TxResult(
-    String hash,
-    long blockNumber,
-    boolean success,
-    BigInteger gasUsed,
-    Optional<RevertReason> revertReason,
-    Optional<String> contractAddress,
-    List<LogEntry> logs) {
-  public TxResult {
-    logs = List.copyOf(logs);
-  }
-
-  /** This result if it succeeded; otherwise throws {@link TransactionRevertedException}. */
-  public TxResult requireSuccess(String chain) {
-    if (!success) {
-      throw new TransactionRevertedException(chain, revertReason.orElseThrow(), Optional.of(hash));
+        String hash,
+        long blockNumber,
+        boolean success,
+        BigInteger gasUsed,
+        Optional<RevertReason> revertReason,
+        Optional<String> contractAddress,
+        List<LogEntry> logs) {
+    public TxResult {
+        logs = List.copyOf(logs);
     }
-    return this;
-  }
+
+    /** This result if it succeeded; otherwise throws {@link TransactionRevertedException}. */
+    public TxResult requireSuccess(String chain) {
+        if (!success) {
+            throw new TransactionRevertedException(chain, revertReason.orElseThrow(), Optional.of(hash));
+        }
+        return this;
+    }
 }

@@ -19,14 +19,14 @@ import java.time.Instant;
  * @param borrowVolume asset borrowed since the previous snapshot
  */
 public record MarketSnapshot(
-    String market,
-    long blockNumber,
-    Instant blockTime,
-    BigDecimal utilization,
-    BigDecimal borrowApr,
-    BigDecimal supplyApr,
-    BigDecimal totalBorrows,
-    BigDecimal cash,
-    BigDecimal reserves,
-    BigDecimal supplyVolume,
-    BigDecimal borrowVolume) {}
+        String market,
+        long blockNumber,
+        Instant blockTime,
+        BigDecimal utilization,
+        BigDecimal borrowApr,
+        BigDecimal supplyApr,
+        BigDecimal totalBorrows,
+        BigDecimal cash,
+        BigDecimal reserves,
+        BigDecimal supplyVolume,
+        BigDecimal borrowVolume) {}

@@ -14,17 +14,17 @@ import java.util.Objects;
  *     or empty when unknown
  */
 public record ProposalAction(String target, BigInteger value, String calldata, String signature) {
-  public ProposalAction {
-    target = Hex.address(target, "action.target");
-    calldata = Hex.data(calldata, "action.calldata");
-    Objects.requireNonNull(value, "value");
-    if (value.signum() < 0) {
-      throw new IllegalArgumentException("action.value must not be negative");
+    public ProposalAction {
+        target = Hex.address(target, "action.target");
+        calldata = Hex.data(calldata, "action.calldata");
+        Objects.requireNonNull(value, "value");
+        if (value.signum() < 0) {
+            throw new IllegalArgumentException("action.value must not be negative");
+        }
+        signature = signature == null ? "" : signature;
     }
-    signature = signature == null ? "" : signature;
-  }
 
-  public String selector() {
-    return Hex.selector(calldata);
-  }
+    public String selector() {
+        return Hex.selector(calldata);
+    }
 }

@@ -11,10 +11,10 @@ import java.util.List;
  * @param change the parameter change the actions implement, stated so it can be checked against the calldata
  */
 public record ProposalDraft(String title, String description, List<ProposalAction> actions, ParameterChange change) {
-  public ProposalDraft {
-    if (actions == null || actions.isEmpty()) {
-      throw new IllegalArgumentException("a proposal needs at least one action");
+    public ProposalDraft {
+        if (actions == null || actions.isEmpty()) {
+            throw new IllegalArgumentException("a proposal needs at least one action");
+        }
+        actions = List.copyOf(actions);
     }
-    actions = List.copyOf(actions);
-  }
 }

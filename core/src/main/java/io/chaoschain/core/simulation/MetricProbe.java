@@ -11,8 +11,8 @@ import io.chaoschain.core.Hex;
  * @param decimals the result is divided by 10^decimals (18 for WAD values)
  */
 public record MetricProbe(String name, String target, String calldata, int decimals) {
-  public MetricProbe {
-    target = Hex.address(target, "probe.target");
-    calldata = Hex.data(calldata, "probe.calldata");
-  }
+    public MetricProbe {
+        target = Hex.address(target, "probe.target");
+        calldata = Hex.data(calldata, "probe.calldata");
+    }
 }

@@ -21,64 +21,80 @@ import java.util.Map;
  * @param reportHash keccak256 of the canonical JSON of everything above: what an agent attests to on submission
  */
 public record SimulationReport(
-    long forkBlock,
-    long chainId,
-    List<ActionOutcome> actions,
-    ReplayOutcome baseline,
-    ReplayOutcome withProposal,
-    Map<String, BigDecimal> metricsBefore,
-    Map<String, BigDecimal> metricsAfter,
-    List<StateChange> stateChanges,
-    Safety safety,
-    String reportHash) {
+        long forkBlock,
+        long chainId,
+        List<ActionOutcome> actions,
+        ReplayOutcome baseline,
+        ReplayOutcome withProposal,
+        Map<String, BigDecimal> metricsBefore,
+        Map<String, BigDecimal> metricsAfter,
+        List<StateChange> stateChanges,
+        Safety safety,
+        String reportHash) {
 
-  /** A report without safety checks. */
-  public SimulationReport(long forkBlock, long chainId, List<ActionOutcome> actions, ReplayOutcome baseline,
-      ReplayOutcome withProposal, Map<String, BigDecimal> metricsBefore, Map<String, BigDecimal> metricsAfter,
-      List<StateChange> stateChanges, String reportHash) {
-    this(forkBlock, chainId, actions, baseline, withProposal, metricsBefore, metricsAfter, stateChanges, null,
-        reportHash);
-  }
-
-  /** True when a safety check failed. */
-  public boolean safetyFailed() {
-    return safety != null && safety.risk().equals("high");
-  }
-
-  /** True when every proposal action executed without reverting. */
-  public boolean allActionsSucceeded() {
-    return actions.stream().allMatch(ActionOutcome::success);
-  }
-
-  /** The result of executing one action on the fork. */
-  public record ActionOutcome(
-      String target, String selector, boolean success, String revertReason, long gasUsed, String txHash) {}
-
-  /**
-   * The result of replaying traffic.
-   *
-   * @param transactions transactions replayed
-   * @param reverted how many reverted
-   * @param revertReasons decoded revert reason (custom error name or message) to count
-   */
-  public record ReplayOutcome(int transactions, int reverted, Map<String, Integer> revertReasons) {}
-
-  /**
-   * The safety checks' verdicts (the same engine and checks as {@code chaoschain simulate}).
-   *
-   * @param risk {@code low}, {@code medium} or {@code high} (a check failed)
-   * @param reportHash keccak256 of the full safety report's canonical JSON (evidence included)
-   * @param checks each check's verdict
-   */
-  public record Safety(String risk, String reportHash, List<Check> checks) {
-    public Safety {
-      checks = List.copyOf(checks);
+    /** A report without safety checks. */
+    public SimulationReport(
+            long forkBlock,
+            long chainId,
+            List<ActionOutcome> actions,
+            ReplayOutcome baseline,
+            ReplayOutcome withProposal,
+            Map<String, BigDecimal> metricsBefore,
+            Map<String, BigDecimal> metricsAfter,
+            List<StateChange> stateChanges,
+            String reportHash) {
+        this(
+                forkBlock,
+                chainId,
+                actions,
+                baseline,
+                withProposal,
+                metricsBefore,
+                metricsAfter,
+                stateChanges,
+                null,
+                reportHash);
     }
-  }
 
-  /** One check's verdict: its id, {@code pass}/{@code warn}/{@code fail} and a one-line summary. */
-  public record Check(String id, String status, String summary) {}
+    /** True when a safety check failed. */
+    public boolean safetyFailed() {
+        return safety != null && safety.risk().equals("high");
+    }
 
-  /** A storage slot changed by the proposal's execution. */
-  public record StateChange(String contract, String slot, String before, String after) {}
+    /** True when every proposal action executed without reverting. */
+    public boolean allActionsSucceeded() {
+        return actions.stream().allMatch(ActionOutcome::success);
+    }
+
+    /** The result of executing one action on the fork. */
+    public record ActionOutcome(
+            String target, String selector, boolean success, String revertReason, long gasUsed, String txHash) {}
+
+    /**
+     * The result of replaying traffic.
+     *
+     * @param transactions transactions replayed
+     * @param reverted how many reverted
+     * @param revertReasons decoded revert reason (custom error name or message) to count
+     */
+    public record ReplayOutcome(int transactions, int reverted, Map<String, Integer> revertReasons) {}
+
+    /**
+     * The safety checks' verdicts (the same engine and checks as {@code chaoschain simulate}).
+     *
+     * @param risk {@code low}, {@code medium} or {@code high} (a check failed)
+     * @param reportHash keccak256 of the full safety report's canonical JSON (evidence included)
+     * @param checks each check's verdict
+     */
+    public record Safety(String risk, String reportHash, List<Check> checks) {
+        public Safety {
+            checks = List.copyOf(checks);
+        }
+    }
+
+    /** One check's verdict: its id, {@code pass}/{@code warn}/{@code fail} and a one-line summary. */
+    public record Check(String id, String status, String summary) {}
+
+    /** A storage slot changed by the proposal's execution. */
+    public record StateChange(String contract, String slot, String before, String after) {}
 }

@@ -17,20 +17,21 @@ import java.util.List;
  * @param probes metrics measured after replaying traffic without and with the proposal
  */
 public record SimulationRequest(
-    String rpcUrl,
-    String executor,
-    List<ProposalAction> actions,
-    long replayFromBlock,
-    long replayToBlock,
-    List<String> replayTargets,
-    List<MetricProbe> probes) {
-  public SimulationRequest {
-    executor = Hex.address(executor, "executor");
-    actions = List.copyOf(actions);
-    replayTargets = replayTargets.stream().map(t -> Hex.address(t, "replayTargets")).toList();
-    probes = List.copyOf(probes);
-    if (replayToBlock < replayFromBlock) {
-      throw new IllegalArgumentException("replayToBlock must not be before replayFromBlock");
+        String rpcUrl,
+        String executor,
+        List<ProposalAction> actions,
+        long replayFromBlock,
+        long replayToBlock,
+        List<String> replayTargets,
+        List<MetricProbe> probes) {
+    public SimulationRequest {
+        executor = Hex.address(executor, "executor");
+        actions = List.copyOf(actions);
+        replayTargets =
+                replayTargets.stream().map(t -> Hex.address(t, "replayTargets")).toList();
+        probes = List.copyOf(probes);
+        if (replayToBlock < replayFromBlock) {
+            throw new IllegalArgumentException("replayToBlock must not be before replayFromBlock");
+        }
     }
-  }
 }

@@ -10,17 +10,17 @@ import java.util.List;
 @FunctionalInterface
 public interface ChainHeads {
 
-  List<ChainHead> heads();
+    List<ChainHead> heads();
 
-  /** A node that follows no chain. */
-  static ChainHeads none() {
-    return List::of;
-  }
+    /** A node that follows no chain. */
+    static ChainHeads none() {
+        return List::of;
+    }
 
-  /**
-   * @param name the node's name for the chain
-   * @param chainId the EIP-155 chain id
-   * @param headBlock the latest block seen, or null while the chain has not been reached
-   */
-  record ChainHead(String name, long chainId, Long headBlock) {}
+    /**
+     * @param name the node's name for the chain
+     * @param chainId the EIP-155 chain id
+     * @param headBlock the latest block seen, or null while the chain has not been reached
+     */
+    record ChainHead(String name, long chainId, Long headBlock) {}
 }

@@ -9,18 +9,18 @@ import java.time.Instant;
  */
 public interface ChainFacts {
 
-  /** The timestamp of block {@code number}. */
-  Instant blockTime(long number) throws Exception;
+    /** The timestamp of block {@code number}. */
+    Instant blockTime(long number) throws Exception;
 
-  /** The block a mined transaction is in. */
-  long transactionBlock(String txHash) throws Exception;
+    /** The block a mined transaction is in. */
+    long transactionBlock(String txHash) throws Exception;
 
-  /** The block at which the vote on {@code proposalId} closed. */
-  long voteEnd(BigInteger proposalId) throws Exception;
+    /** The block at which the vote on {@code proposalId} closed. */
+    long voteEnd(BigInteger proposalId) throws Exception;
 
-  /** keccak256 of the ABI-encoded final (against, for, abstain) tally of {@code proposalId}. */
-  String tallyHash(BigInteger proposalId) throws Exception;
+    /** keccak256 of the ABI-encoded final (against, for, abstain) tally of {@code proposalId}. */
+    String tallyHash(BigInteger proposalId) throws Exception;
 
-  /** The block in which the Governor executed {@code proposalId}. */
-  long executionBlock(BigInteger proposalId) throws Exception;
+    /** The block in which the Governor executed {@code proposalId}. */
+    long executionBlock(BigInteger proposalId) throws Exception;
 }

@@ -10,17 +10,20 @@ import java.math.RoundingMode;
  * point it rose), clamped to [0, 100]. A proposal that simulates cleanly but does not move the target metric scores 50.
  */
 public final class ValidationScore {
-  /** From this score on, a validation confirms the agent's work. */
-  public static final int PASS = 50;
+    /** From this score on, a validation confirms the agent's work. */
+    public static final int PASS = 50;
 
-  private ValidationScore() {}
+    private ValidationScore() {}
 
-  public static int of(SimulationReport report, boolean passed) {
-    if (!passed || !report.allActionsSucceeded()) {
-      return 0;
+    public static int of(SimulationReport report, boolean passed) {
+        if (!passed || !report.allActionsSucceeded()) {
+            return 0;
+        }
+        BigDecimal gain = ReputationFlow.improvement(report.metricsBefore(), report.metricsAfter());
+        BigDecimal score = BigDecimal.valueOf(50).add(gain.movePointRight(2).multiply(BigDecimal.valueOf(5)));
+        return score.setScale(0, RoundingMode.HALF_UP)
+                .max(BigDecimal.ZERO)
+                .min(BigDecimal.valueOf(100))
+                .intValueExact();
     }
-    BigDecimal gain = ReputationFlow.improvement(report.metricsBefore(), report.metricsAfter());
-    BigDecimal score = BigDecimal.valueOf(50).add(gain.movePointRight(2).multiply(BigDecimal.valueOf(5)));
-    return score.setScale(0, RoundingMode.HALF_UP).max(BigDecimal.ZERO).min(BigDecimal.valueOf(100)).intValueExact();
-  }
 }

@@ -2,7 +2,7 @@ package io.chaoschain.node.config;
 
 /** The smallest valid node.yaml (one chain, one agent) that configuration and CLI tests extend or break. */
 public final class MinimalConfig {
-  public static final String YAML = """
+    public static final String YAML = """
       dataDir: data
       chains:
         devnet:
@@ -20,5 +20,5 @@ public final class MinimalConfig {
           keystore: keys/op.json
       """;
 
-  private MinimalConfig() {}
+    private MinimalConfig() {}
 }

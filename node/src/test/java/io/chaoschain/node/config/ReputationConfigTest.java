@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReputationConfigTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  private static final String CHAIN = """
+    private static final String CHAIN = """
       chains:
         devnet:
           chainId: 31337
@@ -31,21 +32,21 @@ class ReputationConfigTest {
       %s
       """;
 
-  private NodeConfig load(String chainExtra, String tail) throws Exception {
-    return ConfigLoader.load(Files.writeString(dir.resolve("node.yaml"), CHAIN.formatted(chainExtra, tail)));
-  }
+    private NodeConfig load(String chainExtra, String tail) throws Exception {
+        return ConfigLoader.load(Files.writeString(dir.resolve("node.yaml"), CHAIN.formatted(chainExtra, tail)));
+    }
 
-  @Test
-  void shouldRunWithoutRegistriesOrReputationKeysByDefault() throws Exception {
-    NodeConfig config = load("", "");
+    @Test
+    void shouldRunWithoutRegistriesOrReputationKeysByDefault() throws Exception {
+        NodeConfig config = load("", "");
 
-    assertThat(config.chains().get("devnet").hasReputationRegistries()).isFalse();
-    assertThat(config.reputation()).isEqualTo(NodeConfig.ReputationConfig.defaults());
-  }
+        assertThat(config.chains().get("devnet").hasReputationRegistries()).isFalse();
+        assertThat(config.reputation()).isEqualTo(NodeConfig.ReputationConfig.defaults());
+    }
 
-  @Test
-  void shouldReadTheRegistriesAndTheValidatorAndReviewerKeys() throws Exception {
-    NodeConfig config = load("""
+    @Test
+    void shouldReadTheRegistriesAndTheValidatorAndReviewerKeys() throws Exception {
+        NodeConfig config = load("""
             reputationRegistry: "0x00000000000000000000000000000000000000B6"
             validationRegistry: "0x00000000000000000000000000000000000000b7"
         """, """
@@ -60,46 +61,46 @@ class ReputationConfigTest {
           fromBlock: 120
         """);
 
-    var chain = config.chains().get("devnet");
-    assertThat(chain.hasReputationRegistries()).isTrue();
-    assertThat(chain.reputationRegistry()).isEqualTo("0x00000000000000000000000000000000000000b6");
-    assertThat(chain.validationRegistry()).isEqualTo("0x00000000000000000000000000000000000000b7");
-    var rep = config.reputation();
-    assertThat(rep.easVersion()).isEqualTo("1.2.0");
-    assertThat(rep.fromBlock()).isEqualTo(120);
-    assertThat(rep.validator().keystore()).isEqualTo(dir.resolve("keys/validator.json"));
-    assertThat(rep.validator().passwordFile()).isEqualTo(dir.resolve("keys/pw"));
-    assertThat(rep.reviewer().passwordFile()).isNull();
-    assertThat(rep.reviewer().passwordEnv()).isEqualTo("REVIEWER_PASSWORD");
-  }
+        var chain = config.chains().get("devnet");
+        assertThat(chain.hasReputationRegistries()).isTrue();
+        assertThat(chain.reputationRegistry()).isEqualTo("0x00000000000000000000000000000000000000b6");
+        assertThat(chain.validationRegistry()).isEqualTo("0x00000000000000000000000000000000000000b7");
+        var rep = config.reputation();
+        assertThat(rep.easVersion()).isEqualTo("1.2.0");
+        assertThat(rep.fromBlock()).isEqualTo(120);
+        assertThat(rep.validator().keystore()).isEqualTo(dir.resolve("keys/validator.json"));
+        assertThat(rep.validator().passwordFile()).isEqualTo(dir.resolve("keys/pw"));
+        assertThat(rep.reviewer().passwordFile()).isNull();
+        assertThat(rep.reviewer().passwordEnv()).isEqualTo("REVIEWER_PASSWORD");
+    }
 
-  @Test
-  void shouldNameTheKeyOfAMalformedRegistryAddress() {
-    assertThatThrownBy(() -> load("""
+    @Test
+    void shouldNameTheKeyOfAMalformedRegistryAddress() {
+        assertThatThrownBy(() -> load("""
             reputationRegistry: "0x12"
         """, ""))
-        .isInstanceOf(UserFacingException.class)
-        .hasMessageContaining("chains.devnet.reputationRegistry");
-  }
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("chains.devnet.reputationRegistry");
+    }
 
-  @Test
-  void shouldRejectAnUnknownReputationSetting() {
-    assertThatThrownBy(() -> load("", """
+    @Test
+    void shouldRejectAnUnknownReputationSetting() {
+        assertThatThrownBy(() -> load("", """
         reputation:
           reviwer: {}
         """))
-        .isInstanceOf(UserFacingException.class)
-        .hasMessageContaining("reputation.reviwer");
-  }
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("reputation.reviwer");
+    }
 
-  @Test
-  void shouldRequireAKeystoreForTheValidator() {
-    assertThatThrownBy(() -> load("", """
+    @Test
+    void shouldRequireAKeystoreForTheValidator() {
+        assertThatThrownBy(() -> load("", """
         reputation:
           validator:
             passwordFile: pw
         """))
-        .isInstanceOf(UserFacingException.class)
-        .hasMessageContaining("reputation.validator.keystore");
-  }
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("reputation.validator.keystore");
+    }
 }

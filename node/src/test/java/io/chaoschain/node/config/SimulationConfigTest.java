@@ -11,27 +11,31 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code simulation} section of node.yaml. */
 class SimulationConfigTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  private NodeConfig load(String extra) throws Exception {
-    return ConfigLoader.load(Files.writeString(dir.resolve("node.yaml"), MinimalConfig.YAML + extra));
-  }
+    private NodeConfig load(String extra) throws Exception {
+        return ConfigLoader.load(Files.writeString(dir.resolve("node.yaml"), MinimalConfig.YAML + extra));
+    }
 
-  @Test
-  void shouldPickTheForkCountAutomaticallyWhenNotSet() throws Exception {
-    assertThat(load("").simulation().parallelForks()).isZero();
-  }
+    @Test
+    void shouldPickTheForkCountAutomaticallyWhenNotSet() throws Exception {
+        assertThat(load("").simulation().parallelForks()).isZero();
+    }
 
-  @Test
-  void shouldReadTheParallelForkCount() throws Exception {
-    assertThat(load("simulation:\n  parallelForks: 3\n").simulation().parallelForks()).isEqualTo(3);
-  }
+    @Test
+    void shouldReadTheParallelForkCount() throws Exception {
+        assertThat(load("simulation:\n  parallelForks: 3\n").simulation().parallelForks())
+                .isEqualTo(3);
+    }
 
-  @Test
-  void shouldRejectANegativeForkCountOrAnUnknownKeyNamingIt() {
-    assertThatThrownBy(() -> load("simulation:\n  parallelForks: -1\n"))
-        .isInstanceOf(UserFacingException.class).hasMessageContaining("simulation.parallelForks");
-    assertThatThrownBy(() -> load("simulation:\n  forks: 2\n"))
-        .isInstanceOf(UserFacingException.class).hasMessageContaining("simulation.forks");
-  }
+    @Test
+    void shouldRejectANegativeForkCountOrAnUnknownKeyNamingIt() {
+        assertThatThrownBy(() -> load("simulation:\n  parallelForks: -1\n"))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("simulation.parallelForks");
+        assertThatThrownBy(() -> load("simulation:\n  forks: 2\n"))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("simulation.forks");
+    }
 }

@@ -7,50 +7,50 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /** An Ed25519 public key (32 raw bytes). */
 public final class Ed25519PublicKey implements PublicKey {
-  private final byte[] raw;
-  private final Ed25519PublicKeyParameters params;
+    private final byte[] raw;
+    private final Ed25519PublicKeyParameters params;
 
-  public Ed25519PublicKey(byte[] raw) {
-    if (raw.length != 32) {
-      throw new IllegalArgumentException("Ed25519 public key must be 32 bytes, got " + raw.length);
+    public Ed25519PublicKey(byte[] raw) {
+        if (raw.length != 32) {
+            throw new IllegalArgumentException("Ed25519 public key must be 32 bytes, got " + raw.length);
+        }
+        this.raw = raw.clone();
+        this.params = new Ed25519PublicKeyParameters(raw, 0);
     }
-    this.raw = raw.clone();
-    this.params = new Ed25519PublicKeyParameters(raw, 0);
-  }
 
-  @Override
-  public KeyType type() {
-    return KeyType.ED25519;
-  }
-
-  @Override
-  public byte[] raw() {
-    return raw.clone();
-  }
-
-  @Override
-  public boolean verify(byte[] data, byte[] signature) {
-    if (signature == null || signature.length != 64) {
-      return false;
+    @Override
+    public KeyType type() {
+        return KeyType.ED25519;
     }
-    Ed25519Signer v = new Ed25519Signer();
-    v.init(false, params);
-    v.update(data, 0, data.length);
-    return v.verifySignature(signature);
-  }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Ed25519PublicKey k && Arrays.equals(raw, k.raw);
-  }
+    @Override
+    public byte[] raw() {
+        return raw.clone();
+    }
 
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(raw);
-  }
+    @Override
+    public boolean verify(byte[] data, byte[] signature) {
+        if (signature == null || signature.length != 64) {
+            return false;
+        }
+        Ed25519Signer v = new Ed25519Signer();
+        v.init(false, params);
+        v.update(data, 0, data.length);
+        return v.verifySignature(signature);
+    }
 
-  @Override
-  public String toString() {
-    return "Ed25519PublicKey[" + HexFormat.of().formatHex(raw) + "]";
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ed25519PublicKey k && Arrays.equals(raw, k.raw);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(raw);
+    }
+
+    @Override
+    public String toString() {
+        return "Ed25519PublicKey[" + HexFormat.of().formatHex(raw) + "]";
+    }
 }

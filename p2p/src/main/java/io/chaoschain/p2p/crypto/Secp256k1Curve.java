@@ -5,9 +5,9 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 
 final class Secp256k1Curve {
-  static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
-  static final ECDomainParameters DOMAIN =
-      new ECDomainParameters(PARAMS.getCurve(), PARAMS.getG(), PARAMS.getN(), PARAMS.getH());
+    static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
+    static final ECDomainParameters DOMAIN =
+            new ECDomainParameters(PARAMS.getCurve(), PARAMS.getG(), PARAMS.getN(), PARAMS.getH());
 
-  private Secp256k1Curve() {}
+    private Secp256k1Curve() {}
 }

@@ -18,40 +18,60 @@ import java.util.function.ToDoubleFunction;
  * @param retainScore how long the score of a disconnected peer is kept
  */
 public record PeerScoreParams(
-    Map<String, TopicScoreParams> topics,
-    double topicScoreCap,
-    ToDoubleFunction<PeerId> appSpecificScore,
-    double appSpecificWeight,
-    double ipColocationFactorWeight,
-    double ipColocationFactorThreshold,
-    double behaviourPenaltyWeight,
-    double behaviourPenaltyThreshold,
-    double behaviourPenaltyDecay,
-    Duration decayInterval,
-    double decayToZero,
-    Duration retainScore) {
+        Map<String, TopicScoreParams> topics,
+        double topicScoreCap,
+        ToDoubleFunction<PeerId> appSpecificScore,
+        double appSpecificWeight,
+        double ipColocationFactorWeight,
+        double ipColocationFactorThreshold,
+        double behaviourPenaltyWeight,
+        double behaviourPenaltyThreshold,
+        double behaviourPenaltyDecay,
+        Duration decayInterval,
+        double decayToZero,
+        Duration retainScore) {
 
-  public PeerScoreParams {
-    topics = Map.copyOf(topics);
-    if (ipColocationFactorWeight > 0 || behaviourPenaltyWeight > 0) {
-      throw new IllegalArgumentException("P6 and P7 weights must not be positive");
+    public PeerScoreParams {
+        topics = Map.copyOf(topics);
+        if (ipColocationFactorWeight > 0 || behaviourPenaltyWeight > 0) {
+            throw new IllegalArgumentException("P6 and P7 weights must not be positive");
+        }
     }
-  }
 
-  public static PeerScoreParams defaults(Map<String, TopicScoreParams> topics) {
-    return new PeerScoreParams(
-        topics, 0, p -> 0, 1.0, -10.0, 10, -10.0, 6, 0.9, Duration.ofSeconds(1), 0.01, Duration.ofMinutes(10));
-  }
+    public static PeerScoreParams defaults(Map<String, TopicScoreParams> topics) {
+        return new PeerScoreParams(
+                topics, 0, p -> 0, 1.0, -10.0, 10, -10.0, 6, 0.9, Duration.ofSeconds(1), 0.01, Duration.ofMinutes(10));
+    }
 
-  public PeerScoreParams withAppSpecificScore(ToDoubleFunction<PeerId> score) {
-    return new PeerScoreParams(topics, topicScoreCap, score, appSpecificWeight, ipColocationFactorWeight,
-        ipColocationFactorThreshold, behaviourPenaltyWeight, behaviourPenaltyThreshold, behaviourPenaltyDecay,
-        decayInterval, decayToZero, retainScore);
-  }
+    public PeerScoreParams withAppSpecificScore(ToDoubleFunction<PeerId> score) {
+        return new PeerScoreParams(
+                topics,
+                topicScoreCap,
+                score,
+                appSpecificWeight,
+                ipColocationFactorWeight,
+                ipColocationFactorThreshold,
+                behaviourPenaltyWeight,
+                behaviourPenaltyThreshold,
+                behaviourPenaltyDecay,
+                decayInterval,
+                decayToZero,
+                retainScore);
+    }
 
-  public PeerScoreParams withIpColocation(double weight, double threshold) {
-    return new PeerScoreParams(topics, topicScoreCap, appSpecificScore, appSpecificWeight, weight, threshold,
-        behaviourPenaltyWeight, behaviourPenaltyThreshold, behaviourPenaltyDecay, decayInterval, decayToZero,
-        retainScore);
-  }
+    public PeerScoreParams withIpColocation(double weight, double threshold) {
+        return new PeerScoreParams(
+                topics,
+                topicScoreCap,
+                appSpecificScore,
+                appSpecificWeight,
+                weight,
+                threshold,
+                behaviourPenaltyWeight,
+                behaviourPenaltyThreshold,
+                behaviourPenaltyDecay,
+                decayInterval,
+                decayToZero,
+                retainScore);
+    }
 }

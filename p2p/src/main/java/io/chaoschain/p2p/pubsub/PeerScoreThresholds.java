@@ -6,22 +6,22 @@ package io.chaoschain.p2p.pubsub;
  * above acceptPX, and opportunistic grafting kicks in when the mesh median drops below opportunisticGraft.
  */
 public record PeerScoreThresholds(
-    double gossipThreshold,
-    double publishThreshold,
-    double graylistThreshold,
-    double acceptPxThreshold,
-    double opportunisticGraftThreshold) {
+        double gossipThreshold,
+        double publishThreshold,
+        double graylistThreshold,
+        double acceptPxThreshold,
+        double opportunisticGraftThreshold) {
 
-  public PeerScoreThresholds {
-    if (!(graylistThreshold < publishThreshold && publishThreshold <= gossipThreshold && gossipThreshold <= 0)) {
-      throw new IllegalArgumentException("need graylist < publish <= gossip <= 0");
+    public PeerScoreThresholds {
+        if (!(graylistThreshold < publishThreshold && publishThreshold <= gossipThreshold && gossipThreshold <= 0)) {
+            throw new IllegalArgumentException("need graylist < publish <= gossip <= 0");
+        }
+        if (acceptPxThreshold < 0 || opportunisticGraftThreshold < 0) {
+            throw new IllegalArgumentException("acceptPX and opportunisticGraft thresholds must not be negative");
+        }
     }
-    if (acceptPxThreshold < 0 || opportunisticGraftThreshold < 0) {
-      throw new IllegalArgumentException("acceptPX and opportunisticGraft thresholds must not be negative");
-    }
-  }
 
-  public static PeerScoreThresholds defaults() {
-    return new PeerScoreThresholds(-10, -50, -80, 10, 1);
-  }
+    public static PeerScoreThresholds defaults() {
+        return new PeerScoreThresholds(-10, -50, -80, 10, 1);
+    }
 }

@@ -18,52 +18,53 @@ import io.chaoschain.reputation.attestation.internal.Fields;
  *     and a signer fills in a random one when null
  */
 public record AttestationRequest(
-    String schema,
-    String recipient,
-    long time,
-    long expirationTime,
-    boolean revocable,
-    String refUID,
-    String data,
-    String salt) {
+        String schema,
+        String recipient,
+        long time,
+        long expirationTime,
+        boolean revocable,
+        String refUID,
+        String data,
+        String salt) {
 
-  public static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
-  public static final String ZERO_BYTES32 = "0x" + "0".repeat(64);
+    public static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+    public static final String ZERO_BYTES32 = "0x" + "0".repeat(64);
 
-  public AttestationRequest {
-    Fields.bytes32(schema, "schema");
-    Fields.address(recipient, "recipient");
-    if (time < 0) {
-      throw new UserFacingException("error: time must be seconds since the epoch (non-negative), got " + time);
+    public AttestationRequest {
+        Fields.bytes32(schema, "schema");
+        Fields.address(recipient, "recipient");
+        if (time < 0) {
+            throw new UserFacingException("error: time must be seconds since the epoch (non-negative), got " + time);
+        }
+        if (expirationTime < 0) {
+            throw new UserFacingException(
+                    "error: expirationTime must be 0 (never) or seconds since the epoch, got " + expirationTime);
+        }
+        Fields.bytes32(refUID, "refUID");
+        Fields.data(data, "data");
+        if (salt != null) {
+            Fields.bytes32(salt, "salt");
+        }
     }
-    if (expirationTime < 0) {
-      throw new UserFacingException("error: expirationTime must be 0 (never) or seconds since the epoch, got " + expirationTime);
+
+    /** A revocable, non-expiring attestation of {@code data} under {@code schema}, with no reference and a random salt. */
+    public static AttestationRequest of(String schema, String recipient, long time, String data) {
+        return new AttestationRequest(schema, recipient, time, 0, true, ZERO_BYTES32, data, null);
     }
-    Fields.bytes32(refUID, "refUID");
-    Fields.data(data, "data");
-    if (salt != null) {
-      Fields.bytes32(salt, "salt");
+
+    public AttestationRequest withSalt(String newSalt) {
+        return new AttestationRequest(schema, recipient, time, expirationTime, revocable, refUID, data, newSalt);
     }
-  }
 
-  /** A revocable, non-expiring attestation of {@code data} under {@code schema}, with no reference and a random salt. */
-  public static AttestationRequest of(String schema, String recipient, long time, String data) {
-    return new AttestationRequest(schema, recipient, time, 0, true, ZERO_BYTES32, data, null);
-  }
+    public AttestationRequest withExpirationTime(long newExpirationTime) {
+        return new AttestationRequest(schema, recipient, time, newExpirationTime, revocable, refUID, data, salt);
+    }
 
-  public AttestationRequest withSalt(String newSalt) {
-    return new AttestationRequest(schema, recipient, time, expirationTime, revocable, refUID, data, newSalt);
-  }
+    public AttestationRequest withRefUID(String newRefUID) {
+        return new AttestationRequest(schema, recipient, time, expirationTime, revocable, newRefUID, data, salt);
+    }
 
-  public AttestationRequest withExpirationTime(long newExpirationTime) {
-    return new AttestationRequest(schema, recipient, time, newExpirationTime, revocable, refUID, data, salt);
-  }
-
-  public AttestationRequest withRefUID(String newRefUID) {
-    return new AttestationRequest(schema, recipient, time, expirationTime, revocable, newRefUID, data, salt);
-  }
-
-  public AttestationRequest withRevocable(boolean newRevocable) {
-    return new AttestationRequest(schema, recipient, time, expirationTime, newRevocable, refUID, data, salt);
-  }
+    public AttestationRequest withRevocable(boolean newRevocable) {
+        return new AttestationRequest(schema, recipient, time, expirationTime, newRevocable, refUID, data, salt);
+    }
 }

@@ -15,25 +15,25 @@ import org.web3j.crypto.Hash;
  */
 public record SchemaId(String value) {
 
-  public SchemaId {
-    Fields.bytes32(value, "schema UID");
-  }
-
-  /** The UID the SchemaRegistry gives {@code schema} registered with {@code resolver} and {@code revocable}. */
-  public static SchemaId of(String schema, String resolver, boolean revocable) {
-    if (schema == null) {
-      throw new UserFacingException("error: schema must be a schema string such as 'bool like', got null");
+    public SchemaId {
+        Fields.bytes32(value, "schema UID");
     }
-    Fields.address(resolver, "resolver");
-    ByteArrayOutputStream packed = new ByteArrayOutputStream();
-    packed.writeBytes(schema.getBytes(StandardCharsets.UTF_8));
-    packed.writeBytes(Hex.decode(resolver));
-    packed.write(revocable ? 1 : 0);
-    return new SchemaId(Hex.encode(Hash.sha3(packed.toByteArray())).toLowerCase(Locale.ROOT));
-  }
 
-  @Override
-  public String toString() {
-    return value;
-  }
+    /** The UID the SchemaRegistry gives {@code schema} registered with {@code resolver} and {@code revocable}. */
+    public static SchemaId of(String schema, String resolver, boolean revocable) {
+        if (schema == null) {
+            throw new UserFacingException("error: schema must be a schema string such as 'bool like', got null");
+        }
+        Fields.address(resolver, "resolver");
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        packed.writeBytes(schema.getBytes(StandardCharsets.UTF_8));
+        packed.writeBytes(Hex.decode(resolver));
+        packed.write(revocable ? 1 : 0);
+        return new SchemaId(Hex.encode(Hash.sha3(packed.toByteArray())).toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
 }

@@ -2,13 +2,14 @@ package io.chaoschain.reputation.mapping;
 
 import io.chaoschain.reputation.attestation.ContributionKind;
 import io.chaoschain.reputation.attestation.ContributionRecord;
+import io.chaoschain.reputation.scoring.ScoringKind;
 import java.math.BigInteger;
 import java.util.Optional;
 
 /**
  * The one place where an attested contribution kind ({@link ContributionKind}, stored as codes such as
- * {@code metric.outcome}) becomes a scoring kind ({@link io.chaoschain.reputation.scoring.ContributionKind}). The
- * node's reputation service, its live recorder and a rebuild from attestation files all go through here.
+ * {@code metric.outcome}) becomes a scoring kind ({@link ScoringKind}). The node's reputation service, its live
+ * recorder and a rebuild from attestation files all go through here.
  *
  * <table>
  *   <caption>attestation kind to scoring kind</caption>
@@ -28,33 +29,39 @@ import java.util.Optional;
  */
 public final class Contributions {
 
-  private Contributions() {}
+    private Contributions() {}
 
-  /** The scoring kind of {@code record}, or empty when it carries no score on its own. */
-  public static Optional<io.chaoschain.reputation.scoring.ContributionKind> scoringKind(ContributionRecord record) {
-    return scoringKind(record.kind(), record.value());
-  }
+    /** The scoring kind of {@code record}, or empty when it carries no score on its own. */
+    public static Optional<ScoringKind> scoringKind(ContributionRecord record) {
+        return scoringKind(record.kind(), record.value());
+    }
 
-  /** The scoring kind of a contribution of {@code kind} with attested {@code value}. */
-  public static Optional<io.chaoschain.reputation.scoring.ContributionKind> scoringKind(ContributionKind kind,
-      BigInteger value) {
-    return Optional.ofNullable(switch (kind) {
-      case PROPOSAL_DRAFTED -> io.chaoschain.reputation.scoring.ContributionKind.DRAFTED;
-      case PROPOSAL_SIMULATED -> io.chaoschain.reputation.scoring.ContributionKind.SIMULATED;
-      case PROPOSAL_SUBMITTED -> io.chaoschain.reputation.scoring.ContributionKind.SUBMITTED;
-      case PROPOSAL_ACCEPTED -> io.chaoschain.reputation.scoring.ContributionKind.ACCEPTED;
-      case PROPOSAL_DEFEATED -> io.chaoschain.reputation.scoring.ContributionKind.DEFEATED;
-      case PROPOSAL_EXECUTED -> io.chaoschain.reputation.scoring.ContributionKind.EXECUTED;
-      case METRIC_OUTCOME -> switch (value.signum()) {
-        case 1 -> io.chaoschain.reputation.scoring.ContributionKind.OUTCOME_IMPROVED;
-        case -1 -> io.chaoschain.reputation.scoring.ContributionKind.OUTCOME_WORSENED;
-        default -> null;
-      };
-      case INSIGHT_SHARED -> io.chaoschain.reputation.scoring.ContributionKind.INSIGHT_SHARED;
-      case INSIGHT_ADOPTED -> io.chaoschain.reputation.scoring.ContributionKind.INSIGHT_ADOPTED;
-      case VALIDATION_GIVEN -> null;
-      case VALIDATION_CONFIRMED -> io.chaoschain.reputation.scoring.ContributionKind.VALIDATION_CONFIRMED;
-      case VALIDATION_CONTRADICTED -> io.chaoschain.reputation.scoring.ContributionKind.VALIDATION_CONTRADICTED;
-    });
-  }
+    /** {@link #scoringKind(ContributionKind, BigInteger)} for a kind code as stored ({@code proposal.executed}). */
+    public static Optional<ScoringKind> scoringKind(String kindCode, BigInteger value) {
+        return scoringKind(ContributionKind.fromCode(kindCode), value);
+    }
+
+    /** The scoring kind of a contribution of {@code kind} with attested {@code value}. */
+    public static Optional<ScoringKind> scoringKind(ContributionKind kind, BigInteger value) {
+        return Optional.ofNullable(
+                switch (kind) {
+                    case PROPOSAL_DRAFTED -> ScoringKind.DRAFTED;
+                    case PROPOSAL_SIMULATED -> ScoringKind.SIMULATED;
+                    case PROPOSAL_SUBMITTED -> ScoringKind.SUBMITTED;
+                    case PROPOSAL_ACCEPTED -> ScoringKind.ACCEPTED;
+                    case PROPOSAL_DEFEATED -> ScoringKind.DEFEATED;
+                    case PROPOSAL_EXECUTED -> ScoringKind.EXECUTED;
+                    case METRIC_OUTCOME ->
+                        switch (value.signum()) {
+                            case 1 -> ScoringKind.OUTCOME_IMPROVED;
+                            case -1 -> ScoringKind.OUTCOME_WORSENED;
+                            default -> null;
+                        };
+                    case INSIGHT_SHARED -> ScoringKind.INSIGHT_SHARED;
+                    case INSIGHT_ADOPTED -> ScoringKind.INSIGHT_ADOPTED;
+                    case VALIDATION_GIVEN -> null;
+                    case VALIDATION_CONFIRMED -> ScoringKind.VALIDATION_CONFIRMED;
+                    case VALIDATION_CONTRADICTED -> ScoringKind.VALIDATION_CONTRADICTED;
+                });
+    }
 }

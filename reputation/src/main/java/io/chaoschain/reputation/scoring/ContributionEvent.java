@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** One thing an agent did in a domain, at a point in time (block timestamp, second precision is used). */
-public record ContributionEvent(String agentId, Domain domain, ContributionKind kind, Instant at) {
+public record ContributionEvent(String agentId, Domain domain, ScoringKind kind, Instant at) {
 
-  public ContributionEvent {
-    if (agentId == null || agentId.isBlank()) {
-      throw new IllegalArgumentException("contribution agentId must not be blank");
+    public ContributionEvent {
+        if (agentId == null || agentId.isBlank()) {
+            throw new IllegalArgumentException("contribution agentId must not be blank");
+        }
+        Objects.requireNonNull(domain, "contribution domain");
+        Objects.requireNonNull(kind, "contribution kind");
+        Objects.requireNonNull(at, "contribution timestamp");
     }
-    Objects.requireNonNull(domain, "contribution domain");
-    Objects.requireNonNull(kind, "contribution kind");
-    Objects.requireNonNull(at, "contribution timestamp");
-  }
 }

@@ -33,75 +33,76 @@ import java.util.Objects;
  * {@code O(iterations x edges)} for trust, where edges are distinct (reviewer, agent, domain) pairs.
  */
 public final class CredRankReputationEngine implements ReputationEngine {
-  private final ScoringConfig config;
+    private final ScoringConfig config;
 
-  public CredRankReputationEngine(ScoringConfig config) {
-    this.config = Objects.requireNonNull(config, "config");
-  }
-
-  public CredRankReputationEngine() {
-    this(ScoringConfig.defaults());
-  }
-
-  public ScoringConfig config() {
-    return config;
-  }
-
-  @Override
-  public ReputationScores score(ReputationLog log, Instant asOf) {
-    Objects.requireNonNull(log, "log");
-    Objects.requireNonNull(asOf, "asOf");
-    long now = asOf.getEpochSecond();
-    long halfLife = config.halfLife().getSeconds();
-    List<FeedbackEvent> feedback = log.feedback();
-    ScoreIndex ix = new ScoreIndex(log.reviewerAgents(), feedback.size());
-
-    for (ContributionEvent e : log.contributions()) {
-      long t = e.at().getEpochSecond();
-      if (t > now) {
-        continue;
-      }
-      int cell = ix.cell(ix.agent(e.agentId()), ix.domain(e.domain()));
-      ix.addToCell(cell, Formulas.quantize(config.kindWeight(e.kind()) * Formulas.decay(now - t, halfLife)));
+    public CredRankReputationEngine(ScoringConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
     }
 
-    // pass 1 over feedback: pairs, review counts, endorsements (the trust graph's edges)
-    int[] eventPair = new int[feedback.size()];
-    double[] sentiment = new double[feedback.size()];
-    double[] decay = new double[feedback.size()];
-    for (int i = 0; i < eventPair.length; i++) {
-      FeedbackEvent f = feedback.get(i);
-      long t = f.at().getEpochSecond();
-      eventPair[i] = -1;
-      if (f.revoked() || t > now) {
-        continue;
-      }
-      int agent = ix.agent(f.agentId());
-      int reviewer = ix.reviewerNode(f.reviewer());
-      if (reviewer == agent) {
-        continue;
-      }
-      int pair = ix.pair(ix.cell(agent, ix.domain(f.domain())), reviewer);
-      double s = Formulas.sentiment(f.value(), f.decimals(), config.feedbackNeutral(), config.feedbackHalfRange());
-      double dec = Formulas.decay(now - t, halfLife);
-      ix.addReview(pair, Formulas.quantize(Math.max(0.0, s) * dec));
-      eventPair[i] = pair;
-      sentiment[i] = s;
-      decay[i] = dec;
+    public CredRankReputationEngine() {
+        this(ScoringConfig.defaults());
     }
 
-    DomainTrust.Canon canon = new DomainTrust.Canon(ix);
-    DomainTrust[] trust = DomainTrust.computeAll(ix, canon, config);
-
-    // pass 2: trust-weighted feedback terms
-    for (int i = 0; i < eventPair.length; i++) {
-      int pair = eventPair[i];
-      if (pair >= 0) {
-        double tf = Formulas.trustFactor(ix.pairTrust(pair), config.trustHalfSaturation());
-        double w = Formulas.feedbackWeight(config.feedbackWeight(), sentiment[i], tf, ix.pairReviews(pair));
-        ix.addToCell(ix.pairCell(pair), Formulas.quantize(w * decay[i]));
-      }
+    public ScoringConfig config() {
+        return config;
     }
-    return new ReputationScores(config, log, asOf, ix, canon, trust);
-  }
+
+    @Override
+    public ReputationScores score(ReputationLog log, Instant asOf) {
+        Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(asOf, "asOf");
+        long now = asOf.getEpochSecond();
+        long halfLife = config.halfLife().getSeconds();
+        List<FeedbackEvent> feedback = log.feedback();
+        ScoreIndex ix = new ScoreIndex(log.reviewerAgents(), feedback.size());
+
+        for (ContributionEvent e : log.contributions()) {
+            long t = e.at().getEpochSecond();
+            if (t > now) {
+                continue;
+            }
+            int cell = ix.cell(ix.agent(e.agentId()), ix.domain(e.domain()));
+            ix.addToCell(cell, Formulas.quantize(config.kindWeight(e.kind()) * Formulas.decay(now - t, halfLife)));
+        }
+
+        // pass 1 over feedback: pairs, review counts, endorsements (the trust graph's edges)
+        int[] eventPair = new int[feedback.size()];
+        double[] sentiment = new double[feedback.size()];
+        double[] decay = new double[feedback.size()];
+        for (int i = 0; i < eventPair.length; i++) {
+            FeedbackEvent f = feedback.get(i);
+            long t = f.at().getEpochSecond();
+            eventPair[i] = -1;
+            if (f.revoked() || t > now) {
+                continue;
+            }
+            int agent = ix.agent(f.agentId());
+            int reviewer = ix.reviewerNode(f.reviewer());
+            if (reviewer == agent) {
+                continue;
+            }
+            int pair = ix.pair(ix.cell(agent, ix.domain(f.domain())), reviewer);
+            double s =
+                    Formulas.sentiment(f.value(), f.decimals(), config.feedbackNeutral(), config.feedbackHalfRange());
+            double dec = Formulas.decay(now - t, halfLife);
+            ix.addReview(pair, Formulas.quantize(Math.max(0.0, s) * dec));
+            eventPair[i] = pair;
+            sentiment[i] = s;
+            decay[i] = dec;
+        }
+
+        DomainTrust.Canon canon = new DomainTrust.Canon(ix);
+        DomainTrust[] trust = DomainTrust.computeAll(ix, canon, config);
+
+        // pass 2: trust-weighted feedback terms
+        for (int i = 0; i < eventPair.length; i++) {
+            int pair = eventPair[i];
+            if (pair >= 0) {
+                double tf = Formulas.trustFactor(ix.pairTrust(pair), config.trustHalfSaturation());
+                double w = Formulas.feedbackWeight(config.feedbackWeight(), sentiment[i], tf, ix.pairReviews(pair));
+                ix.addToCell(ix.pairCell(pair), Formulas.quantize(w * decay[i]));
+            }
+        }
+        return new ReputationScores(config, log, asOf, ix, canon, trust);
+    }
 }

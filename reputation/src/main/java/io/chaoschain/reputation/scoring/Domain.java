@@ -9,29 +9,29 @@ import java.util.Comparator;
  */
 public record Domain(String chain, String area) implements Comparable<Domain> {
 
-  private static final Comparator<Domain> ORDER =
-      Comparator.comparing(Domain::chain).thenComparing(Domain::area);
+    private static final Comparator<Domain> ORDER =
+            Comparator.comparing(Domain::chain).thenComparing(Domain::area);
 
-  public Domain {
-    if (chain == null || chain.isBlank()) {
-      throw new IllegalArgumentException("domain chain must not be blank");
+    public Domain {
+        if (chain == null || chain.isBlank()) {
+            throw new IllegalArgumentException("domain chain must not be blank");
+        }
+        if (area == null || area.isBlank()) {
+            throw new IllegalArgumentException("domain area must not be blank");
+        }
     }
-    if (area == null || area.isBlank()) {
-      throw new IllegalArgumentException("domain area must not be blank");
+
+    public static Domain of(String chain, String area) {
+        return new Domain(chain, area);
     }
-  }
 
-  public static Domain of(String chain, String area) {
-    return new Domain(chain, area);
-  }
+    @Override
+    public int compareTo(Domain other) {
+        return ORDER.compare(this, other);
+    }
 
-  @Override
-  public int compareTo(Domain other) {
-    return ORDER.compare(this, other);
-  }
-
-  @Override
-  public String toString() {
-    return chain + "/" + area;
-  }
+    @Override
+    public String toString() {
+        return chain + "/" + area;
+    }
 }

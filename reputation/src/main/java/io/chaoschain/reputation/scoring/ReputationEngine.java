@@ -10,5 +10,5 @@ import java.time.Instant;
  */
 public interface ReputationEngine {
 
-  ReputationScores score(ReputationLog log, Instant asOf);
+    ReputationScores score(ReputationLog log, Instant asOf);
 }

@@ -11,22 +11,22 @@ import java.util.Map;
  * does not matter for the result: the engine aggregates order-independently.
  */
 public record ReputationLog(
-    List<ContributionEvent> contributions, List<FeedbackEvent> feedback, Map<String, String> reviewerAgents) {
+        List<ContributionEvent> contributions, List<FeedbackEvent> feedback, Map<String, String> reviewerAgents) {
 
-  public ReputationLog {
-    contributions = List.copyOf(contributions);
-    feedback = List.copyOf(feedback);
-    Map<String, String> lower = new HashMap<>();
-    reviewerAgents.forEach((address, agentId) -> {
-      if (address == null || address.isBlank() || agentId == null || agentId.isBlank()) {
-        throw new IllegalArgumentException("reviewerAgents entries need a non-blank address and agentId");
-      }
-      lower.put(address.toLowerCase(Locale.ROOT), agentId);
-    });
-    reviewerAgents = Map.copyOf(lower);
-  }
+    public ReputationLog {
+        contributions = List.copyOf(contributions);
+        feedback = List.copyOf(feedback);
+        Map<String, String> lower = new HashMap<>();
+        reviewerAgents.forEach((address, agentId) -> {
+            if (address == null || address.isBlank() || agentId == null || agentId.isBlank()) {
+                throw new IllegalArgumentException("reviewerAgents entries need a non-blank address and agentId");
+            }
+            lower.put(address.toLowerCase(Locale.ROOT), agentId);
+        });
+        reviewerAgents = Map.copyOf(lower);
+    }
 
-  public static ReputationLog of(List<ContributionEvent> contributions, List<FeedbackEvent> feedback) {
-    return new ReputationLog(contributions, feedback, Map.of());
-  }
+    public static ReputationLog of(List<ContributionEvent> contributions, List<FeedbackEvent> feedback) {
+        return new ReputationLog(contributions, feedback, Map.of());
+    }
 }

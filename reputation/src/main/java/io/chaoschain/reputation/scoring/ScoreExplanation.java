@@ -9,13 +9,15 @@ import java.util.List;
  */
 public record ScoreExplanation(String agentId, List<Domain> domains, BigDecimal score, List<ScoreTerm> terms) {
 
-  public ScoreExplanation {
-    domains = List.copyOf(domains);
-    terms = List.copyOf(terms);
-  }
+    public ScoreExplanation {
+        domains = List.copyOf(domains);
+        terms = List.copyOf(terms);
+    }
 
-  /** Sum of the terms' values; equals {@link #score()} by construction. */
-  public BigDecimal sumOfTerms() {
-    return terms.stream().map(ScoreTerm::value).reduce(BigDecimal.ZERO.setScale(ReputationScores.SCALE), BigDecimal::add);
-  }
+    /** Sum of the terms' values; equals {@link #score()} by construction. */
+    public BigDecimal sumOfTerms() {
+        return terms.stream()
+                .map(ScoreTerm::value)
+                .reduce(BigDecimal.ZERO.setScale(ReputationScores.SCALE), BigDecimal::add);
+    }
 }

@@ -22,91 +22,111 @@ import java.util.Map;
  * @param convergenceTolerance  iterations stop once the L1 change of the trust vector drops below this
  */
 public record ScoringConfig(
-    Duration halfLife,
-    Map<ContributionKind, Double> kindWeights,
-    double feedbackWeight,
-    double feedbackNeutral,
-    double feedbackHalfRange,
-    double freshReviewerSeed,
-    double maxFreshSeedShare,
-    double trustHalfSaturation,
-    double damping,
-    int maxIterations,
-    double convergenceTolerance) {
+        Duration halfLife,
+        Map<ScoringKind, Double> kindWeights,
+        double feedbackWeight,
+        double feedbackNeutral,
+        double feedbackHalfRange,
+        double freshReviewerSeed,
+        double maxFreshSeedShare,
+        double trustHalfSaturation,
+        double damping,
+        int maxIterations,
+        double convergenceTolerance) {
 
-  public ScoringConfig {
-    if (halfLife == null || halfLife.getSeconds() < 1) {
-      throw new UserFacingException("reputation halfLife must be at least one second, got " + halfLife);
+    public ScoringConfig {
+        if (halfLife == null || halfLife.getSeconds() < 1) {
+            throw new UserFacingException("reputation halfLife must be at least one second, got " + halfLife);
+        }
+        EnumMap<ScoringKind, Double> weights = new EnumMap<>(ScoringKind.class);
+        for (ScoringKind kind : ScoringKind.values()) {
+            Double w = kindWeights.get(kind);
+            if (w == null || !Double.isFinite(w)) {
+                throw new UserFacingException("reputation kindWeights needs a finite weight for " + kind);
+            }
+            weights.put(kind, w);
+        }
+        kindWeights = Map.copyOf(weights);
+        requireFinite("feedbackWeight", feedbackWeight);
+        requireFinite("feedbackNeutral", feedbackNeutral);
+        requirePositive("feedbackHalfRange", feedbackHalfRange);
+        requirePositive("freshReviewerSeed", freshReviewerSeed);
+        if (!(maxFreshSeedShare > 0 && maxFreshSeedShare <= 1)) {
+            throw new UserFacingException("reputation maxFreshSeedShare must be in (0, 1], got " + maxFreshSeedShare);
+        }
+        requirePositive("trustHalfSaturation", trustHalfSaturation);
+        if (!(damping >= 0 && damping < 1)) {
+            throw new UserFacingException("reputation damping must be in [0, 1), got " + damping);
+        }
+        if (maxIterations < 1) {
+            throw new UserFacingException("reputation maxIterations must be at least 1, got " + maxIterations);
+        }
+        requirePositive("convergenceTolerance", convergenceTolerance);
     }
-    EnumMap<ContributionKind, Double> weights = new EnumMap<>(ContributionKind.class);
-    for (ContributionKind kind : ContributionKind.values()) {
-      Double w = kindWeights.get(kind);
-      if (w == null || !Double.isFinite(w)) {
-        throw new UserFacingException("reputation kindWeights needs a finite weight for " + kind);
-      }
-      weights.put(kind, w);
-    }
-    kindWeights = Map.copyOf(weights);
-    requireFinite("feedbackWeight", feedbackWeight);
-    requireFinite("feedbackNeutral", feedbackNeutral);
-    requirePositive("feedbackHalfRange", feedbackHalfRange);
-    requirePositive("freshReviewerSeed", freshReviewerSeed);
-    if (!(maxFreshSeedShare > 0 && maxFreshSeedShare <= 1)) {
-      throw new UserFacingException("reputation maxFreshSeedShare must be in (0, 1], got " + maxFreshSeedShare);
-    }
-    requirePositive("trustHalfSaturation", trustHalfSaturation);
-    if (!(damping >= 0 && damping < 1)) {
-      throw new UserFacingException("reputation damping must be in [0, 1), got " + damping);
-    }
-    if (maxIterations < 1) {
-      throw new UserFacingException("reputation maxIterations must be at least 1, got " + maxIterations);
-    }
-    requirePositive("convergenceTolerance", convergenceTolerance);
-  }
 
-  /** Ninety-day half-life; executed-and-improved (6 + 10) > accepted (4) > submitted (2); wrong outcomes cost more. */
-  public static ScoringConfig defaults() {
-    EnumMap<ContributionKind, Double> w = new EnumMap<>(ContributionKind.class);
-    w.put(ContributionKind.DRAFTED, 0.5);
-    w.put(ContributionKind.SIMULATED, 1.0);
-    w.put(ContributionKind.SUBMITTED, 2.0);
-    w.put(ContributionKind.ACCEPTED, 4.0);
-    w.put(ContributionKind.DEFEATED, -0.5);
-    w.put(ContributionKind.EXECUTED, 6.0);
-    w.put(ContributionKind.OUTCOME_IMPROVED, 10.0);
-    w.put(ContributionKind.OUTCOME_WORSENED, -12.0);
-    w.put(ContributionKind.INSIGHT_SHARED, 1.0);
-    w.put(ContributionKind.INSIGHT_ADOPTED, 3.0);
-    w.put(ContributionKind.VALIDATION_CONFIRMED, 2.0);
-    w.put(ContributionKind.VALIDATION_CONTRADICTED, -4.0);
-    return new ScoringConfig(Duration.ofDays(90), w, 4.0, 50.0, 50.0, 0.5, 0.2, 5.0, 0.85, 100, 1e-12);
-  }
-
-  public ScoringConfig withHalfLife(Duration newHalfLife) {
-    return new ScoringConfig(newHalfLife, kindWeights, feedbackWeight, feedbackNeutral, feedbackHalfRange,
-        freshReviewerSeed, maxFreshSeedShare, trustHalfSaturation, damping, maxIterations, convergenceTolerance);
-  }
-
-  public ScoringConfig withKindWeight(ContributionKind kind, double weight) {
-    EnumMap<ContributionKind, Double> w = new EnumMap<>(kindWeights);
-    w.put(kind, weight);
-    return new ScoringConfig(halfLife, w, feedbackWeight, feedbackNeutral, feedbackHalfRange,
-        freshReviewerSeed, maxFreshSeedShare, trustHalfSaturation, damping, maxIterations, convergenceTolerance);
-  }
-
-  public double kindWeight(ContributionKind kind) {
-    return kindWeights.get(kind);
-  }
-
-  private static void requireFinite(String name, double v) {
-    if (!Double.isFinite(v)) {
-      throw new UserFacingException("reputation " + name + " must be a finite number, got " + v);
+    /** Ninety-day half-life; executed-and-improved (6 + 10) > accepted (4) > submitted (2); wrong outcomes cost more. */
+    public static ScoringConfig defaults() {
+        EnumMap<ScoringKind, Double> w = new EnumMap<>(ScoringKind.class);
+        w.put(ScoringKind.DRAFTED, 0.5);
+        w.put(ScoringKind.SIMULATED, 1.0);
+        w.put(ScoringKind.SUBMITTED, 2.0);
+        w.put(ScoringKind.ACCEPTED, 4.0);
+        w.put(ScoringKind.DEFEATED, -0.5);
+        w.put(ScoringKind.EXECUTED, 6.0);
+        w.put(ScoringKind.OUTCOME_IMPROVED, 10.0);
+        w.put(ScoringKind.OUTCOME_WORSENED, -12.0);
+        w.put(ScoringKind.INSIGHT_SHARED, 1.0);
+        w.put(ScoringKind.INSIGHT_ADOPTED, 3.0);
+        w.put(ScoringKind.VALIDATION_CONFIRMED, 2.0);
+        w.put(ScoringKind.VALIDATION_CONTRADICTED, -4.0);
+        return new ScoringConfig(Duration.ofDays(90), w, 4.0, 50.0, 50.0, 0.5, 0.2, 5.0, 0.85, 100, 1e-12);
     }
-  }
 
-  private static void requirePositive(String name, double v) {
-    if (!(Double.isFinite(v) && v > 0)) {
-      throw new UserFacingException("reputation " + name + " must be a positive number, got " + v);
+    public ScoringConfig withHalfLife(Duration newHalfLife) {
+        return new ScoringConfig(
+                newHalfLife,
+                kindWeights,
+                feedbackWeight,
+                feedbackNeutral,
+                feedbackHalfRange,
+                freshReviewerSeed,
+                maxFreshSeedShare,
+                trustHalfSaturation,
+                damping,
+                maxIterations,
+                convergenceTolerance);
     }
-  }
+
+    public ScoringConfig withKindWeight(ScoringKind kind, double weight) {
+        EnumMap<ScoringKind, Double> w = new EnumMap<>(kindWeights);
+        w.put(kind, weight);
+        return new ScoringConfig(
+                halfLife,
+                w,
+                feedbackWeight,
+                feedbackNeutral,
+                feedbackHalfRange,
+                freshReviewerSeed,
+                maxFreshSeedShare,
+                trustHalfSaturation,
+                damping,
+                maxIterations,
+                convergenceTolerance);
+    }
+
+    public double kindWeight(ScoringKind kind) {
+        return kindWeights.get(kind);
+    }
+
+    private static void requireFinite(String name, double v) {
+        if (!Double.isFinite(v)) {
+            throw new UserFacingException("reputation " + name + " must be a finite number, got " + v);
+        }
+    }
+
+    private static void requirePositive(String name, double v) {
+        if (!(Double.isFinite(v) && v > 0)) {
+            throw new UserFacingException("reputation " + name + " must be a positive number, got " + v);
+        }
+    }
 }

@@ -13,32 +13,34 @@ import java.util.Objects;
  */
 public record CheckResult(String id, Status status, String summary, List<String> evidence) {
 
-  public CheckResult {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(summary, "summary");
-    evidence = List.copyOf(evidence);
-  }
-
-  /** Ordered by severity: PASS &lt; WARN &lt; FAIL. */
-  public enum Status {
-    PASS, WARN, FAIL;
-
-    /** Lower-case, as reports write it. */
-    public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+    public CheckResult {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(summary, "summary");
+        evidence = List.copyOf(evidence);
     }
-  }
 
-  public static CheckResult pass(String id, String summary, List<String> evidence) {
-    return new CheckResult(id, Status.PASS, summary, evidence);
-  }
+    /** Ordered by severity: PASS &lt; WARN &lt; FAIL. */
+    public enum Status {
+        PASS,
+        WARN,
+        FAIL;
 
-  public static CheckResult warn(String id, String summary, List<String> evidence) {
-    return new CheckResult(id, Status.WARN, summary, evidence);
-  }
+        /** Lower-case, as reports write it. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
-  public static CheckResult fail(String id, String summary, List<String> evidence) {
-    return new CheckResult(id, Status.FAIL, summary, evidence);
-  }
+    public static CheckResult pass(String id, String summary, List<String> evidence) {
+        return new CheckResult(id, Status.PASS, summary, evidence);
+    }
+
+    public static CheckResult warn(String id, String summary, List<String> evidence) {
+        return new CheckResult(id, Status.WARN, summary, evidence);
+    }
+
+    public static CheckResult fail(String id, String summary, List<String> evidence) {
+        return new CheckResult(id, Status.FAIL, summary, evidence);
+    }
 }

@@ -9,17 +9,17 @@ import io.chaoschain.simulation.evidence.SimulationEvidence;
  */
 public interface SafetyCheck {
 
-  /** A stable short id used in reports and the settings file, e.g. {@code state-changes} or {@code C4}. */
-  String id();
+    /** A stable short id used in reports and the settings file, e.g. {@code state-changes} or {@code C4}. */
+    String id();
 
-  /** A one-line human title. */
-  String title();
+    /** A one-line human title. */
+    String title();
 
-  /**
-   * Judges the evidence. A check that does not apply (e.g. no token moved) passes with a summary saying so.
-   *
-   * @param evidence what the simulation established for one proposal
-   * @param settings thresholds and allowlists; {@code settings.forCheck(id())} holds this check's own options
-   */
-  CheckResult evaluate(SimulationEvidence evidence, CheckSettings settings);
+    /**
+     * Judges the evidence. A check that does not apply (e.g. no token moved) passes with a summary saying so.
+     *
+     * @param evidence what the simulation established for one proposal
+     * @param settings thresholds and allowlists; {@code settings.forCheck(id())} holds this check's own options
+     */
+    CheckResult evaluate(SimulationEvidence evidence, CheckSettings settings);
 }

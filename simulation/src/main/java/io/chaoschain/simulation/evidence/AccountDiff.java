@@ -17,27 +17,27 @@ import java.util.Map;
  * @param storage changed slots (0x + 64 hex) to their before/after values; only slots whose value differs
  */
 public record AccountDiff(
-    String address,
-    BigInteger balanceBefore,
-    BigInteger balanceAfter,
-    long nonceBefore,
-    long nonceAfter,
-    String codeHashBefore,
-    String codeHashAfter,
-    Map<String, SlotChange> storage) {
+        String address,
+        BigInteger balanceBefore,
+        BigInteger balanceAfter,
+        long nonceBefore,
+        long nonceAfter,
+        String codeHashBefore,
+        String codeHashAfter,
+        Map<String, SlotChange> storage) {
 
-  public AccountDiff {
-    storage = Map.copyOf(storage);
-  }
+    public AccountDiff {
+        storage = Map.copyOf(storage);
+    }
 
-  /** A storage slot's value before and after (0x + 64 hex each). */
-  public record SlotChange(String before, String after) {}
+    /** A storage slot's value before and after (0x + 64 hex each). */
+    public record SlotChange(String before, String after) {}
 
-  public BigInteger balanceDelta() {
-    return balanceAfter.subtract(balanceBefore);
-  }
+    public BigInteger balanceDelta() {
+        return balanceAfter.subtract(balanceBefore);
+    }
 
-  public boolean codeChanged() {
-    return !codeHashBefore.equals(codeHashAfter);
-  }
+    public boolean codeChanged() {
+        return !codeHashBefore.equals(codeHashAfter);
+    }
 }

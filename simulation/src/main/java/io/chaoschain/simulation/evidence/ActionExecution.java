@@ -17,13 +17,13 @@ import io.chaoschain.core.proposal.ProposalAction;
  * @param trace its full call tree, or null when not executed
  */
 public record ActionExecution(
-    int index,
-    ProposalAction action,
-    DecodedCall decoded,
-    boolean executed,
-    boolean success,
-    String revertReason,
-    long gasUsed,
-    String txHash,
-    long block,
-    CallFrame trace) {}
+        int index,
+        ProposalAction action,
+        DecodedCall decoded,
+        boolean executed,
+        boolean success,
+        String revertReason,
+        long gasUsed,
+        String txHash,
+        long block,
+        CallFrame trace) {}

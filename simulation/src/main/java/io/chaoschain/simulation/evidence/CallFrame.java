@@ -21,45 +21,45 @@ import java.util.function.Consumer;
  * @param depth 0 for the transaction's top frame
  */
 public record CallFrame(
-    String type,
-    String from,
-    String to,
-    String input,
-    String output,
-    BigInteger value,
-    long gasUsed,
-    String error,
-    List<CallFrame> calls,
-    int depth) {
+        String type,
+        String from,
+        String to,
+        String input,
+        String output,
+        BigInteger value,
+        long gasUsed,
+        String error,
+        List<CallFrame> calls,
+        int depth) {
 
-  public CallFrame {
-    calls = List.copyOf(calls);
-    value = value == null ? BigInteger.ZERO : value;
-    output = output == null ? "0x" : output;
-    input = input == null ? "0x" : input;
-  }
-
-  /** This frame and every frame below it, depth-first in execution order. */
-  public List<CallFrame> flatten() {
-    List<CallFrame> all = new ArrayList<>();
-    walk(all::add);
-    return all;
-  }
-
-  /** Visits this frame and every frame below it, depth-first in execution order. */
-  public void walk(Consumer<CallFrame> visitor) {
-    visitor.accept(this);
-    for (CallFrame c : calls) {
-      c.walk(visitor);
+    public CallFrame {
+        calls = List.copyOf(calls);
+        value = value == null ? BigInteger.ZERO : value;
+        output = output == null ? "0x" : output;
+        input = input == null ? "0x" : input;
     }
-  }
 
-  /** The 4-byte selector of {@code input}, or "0x" when the input is shorter. */
-  public String selector() {
-    return input.length() >= 10 ? input.substring(0, 10) : "0x";
-  }
+    /** This frame and every frame below it, depth-first in execution order. */
+    public List<CallFrame> flatten() {
+        List<CallFrame> all = new ArrayList<>();
+        walk(all::add);
+        return all;
+    }
 
-  public boolean failed() {
-    return error != null;
-  }
+    /** Visits this frame and every frame below it, depth-first in execution order. */
+    public void walk(Consumer<CallFrame> visitor) {
+        visitor.accept(this);
+        for (CallFrame c : calls) {
+            c.walk(visitor);
+        }
+    }
+
+    /** The 4-byte selector of {@code input}, or "0x" when the input is shorter. */
+    public String selector() {
+        return input.length() >= 10 ? input.substring(0, 10) : "0x";
+    }
+
+    public boolean failed() {
+        return error != null;
+    }
 }

@@ -9,26 +9,26 @@ import java.math.BigInteger;
  */
 public interface ChainReader {
 
-  /** The latest block number. */
-  long latestBlock();
+    /** The latest block number. */
+    long latestBlock();
 
-  /** {@code eth_call} of {@code data} on {@code to} at {@code block}; returns the output (0x-hex). */
-  String call(String to, String data, long block);
+    /** {@code eth_call} of {@code data} on {@code to} at {@code block}; returns the output (0x-hex). */
+    String call(String to, String data, long block);
 
-  /** The code at {@code address} (0x-hex, "0x" when none). */
-  String code(String address, long block);
+    /** The code at {@code address} (0x-hex, "0x" when none). */
+    String code(String address, long block);
 
-  /** A storage word (0x + 64 hex). */
-  String storageAt(String address, String slot, long block);
+    /** A storage word (0x + 64 hex). */
+    String storageAt(String address, String slot, long block);
 
-  BigInteger balance(String address, long block);
+    BigInteger balance(String address, long block);
 
-  long nonce(String address, long block);
+    long nonce(String address, long block);
 
-  /**
-   * Any read-only JSON-RPC method ({@code eth_*} reads, {@code debug_trace*}); e.g. {@code eth_getLogs} for history.
-   *
-   * @throws IllegalArgumentException for methods that write ({@code eth_send*}, {@code anvil_*}, {@code evm_*})
-   */
-  JsonNode rpc(String method, Object... params);
+    /**
+     * Any read-only JSON-RPC method ({@code eth_*} reads, {@code debug_trace*}); e.g. {@code eth_getLogs} for history.
+     *
+     * @throws IllegalArgumentException for methods that write ({@code eth_send*}, {@code anvil_*}, {@code evm_*})
+     */
+    JsonNode rpc(String method, Object... params);
 }

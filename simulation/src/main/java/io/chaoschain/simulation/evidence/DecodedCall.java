@@ -11,41 +11,41 @@ import java.util.List;
  * @param abiSource the contract ABI the signature came from (e.g. {@code LendingMarket}, {@code ERC20}), or null
  */
 public record DecodedCall(String selector, String signature, List<Argument> args, String abiSource) {
-  public DecodedCall {
-    args = List.copyOf(args);
-  }
-
-  public boolean known() {
-    return signature != null;
-  }
-
-  /** The function name, or the selector when unknown. */
-  public String name() {
-    return signature == null ? selector : signature.substring(0, signature.indexOf('('));
-  }
-
-  /**
-   * One argument; {@code value} is rendered as text: decimal for integers, lower-case 0x-hex for addresses and bytes,
-   * {@code true}/{@code false}, {@code [a, b]} for arrays.
-   */
-  public record Argument(String name, String type, String value) {}
-
-  /** A rendering such as {@code setReserveFactor(rf=0.2e18)}: name and args, or the selector. */
-  public String render() {
-    if (signature == null) {
-      return selector + " (unknown function)";
+    public DecodedCall {
+        args = List.copyOf(args);
     }
-    StringBuilder sb = new StringBuilder(name()).append('(');
-    for (int i = 0; i < args.size(); i++) {
-      Argument a = args.get(i);
-      if (i > 0) {
-        sb.append(", ");
-      }
-      if (a.name() != null && !a.name().isEmpty()) {
-        sb.append(a.name()).append('=');
-      }
-      sb.append(a.value());
+
+    public boolean known() {
+        return signature != null;
     }
-    return sb.append(')').toString();
-  }
+
+    /** The function name, or the selector when unknown. */
+    public String name() {
+        return signature == null ? selector : signature.substring(0, signature.indexOf('('));
+    }
+
+    /**
+     * One argument; {@code value} is rendered as text: decimal for integers, lower-case 0x-hex for addresses and bytes,
+     * {@code true}/{@code false}, {@code [a, b]} for arrays.
+     */
+    public record Argument(String name, String type, String value) {}
+
+    /** A rendering such as {@code setReserveFactor(rf=0.2e18)}: name and args, or the selector. */
+    public String render() {
+        if (signature == null) {
+            return selector + " (unknown function)";
+        }
+        StringBuilder sb = new StringBuilder(name()).append('(');
+        for (int i = 0; i < args.size(); i++) {
+            Argument a = args.get(i);
+            if (i > 0) {
+                sb.append(", ");
+            }
+            if (a.name() != null && !a.name().isEmpty()) {
+                sb.append(a.name()).append('=');
+            }
+            sb.append(a.value());
+        }
+        return sb.append(')').toString();
+    }
 }

@@ -13,29 +13,36 @@ import java.util.List;
  * @param args decoded arguments in declaration order (indexed and not), empty when unknown
  */
 public record DecodedLog(
-    int actionIndex, String address, List<String> topics, String data, String signature,
-    List<DecodedCall.Argument> args) {
+        int actionIndex,
+        String address,
+        List<String> topics,
+        String data,
+        String signature,
+        List<DecodedCall.Argument> args) {
 
-  public DecodedLog {
-    topics = List.copyOf(topics);
-    args = List.copyOf(args);
-  }
-
-  public boolean known() {
-    return signature != null;
-  }
-
-  /** The event name, or the first topic when unknown. */
-  public String name() {
-    if (signature != null) {
-      return signature.substring(0, signature.indexOf('('));
+    public DecodedLog {
+        topics = List.copyOf(topics);
+        args = List.copyOf(args);
     }
-    return topics.isEmpty() ? "anonymous" : topics.getFirst();
-  }
 
-  /** The value of the argument named {@code name}, or null. */
-  public String arg(String name) {
-    return args.stream().filter(a -> name.equals(a.name())).map(DecodedCall.Argument::value).findFirst()
-        .orElse(null);
-  }
+    public boolean known() {
+        return signature != null;
+    }
+
+    /** The event name, or the first topic when unknown. */
+    public String name() {
+        if (signature != null) {
+            return signature.substring(0, signature.indexOf('('));
+        }
+        return topics.isEmpty() ? "anonymous" : topics.getFirst();
+    }
+
+    /** The value of the argument named {@code name}, or null. */
+    public String arg(String name) {
+        return args.stream()
+                .filter(a -> name.equals(a.name()))
+                .map(DecodedCall.Argument::value)
+                .findFirst()
+                .orElse(null);
+    }
 }

@@ -5,12 +5,12 @@ package io.chaoschain.simulation.evidence;
  * earlier proposals of a batch) or {@link #postBlock()} (after it).
  */
 public interface ForkView extends ChainReader {
-  /** The fork block the source chain was forked at. */
-  long forkBlock();
+    /** The fork block the source chain was forked at. */
+    long forkBlock();
 
-  /** The last block before this proposal's first action. */
-  long preBlock();
+    /** The last block before this proposal's first action. */
+    long preBlock();
 
-  /** The block of this proposal's last executed action. */
-  long postBlock();
+    /** The block of this proposal's last executed action. */
+    long postBlock();
 }

@@ -11,18 +11,18 @@ package io.chaoschain.simulation.evidence;
  * @param previous the previous holder where the event names it (previous owner/admin), else null
  */
 public record PermissionChange(
-    int actionIndex, String contract, Kind kind, String role, String account, String previous) {
+        int actionIndex, String contract, Kind kind, String role, String account, String previous) {
 
-  public enum Kind {
-    OWNERSHIP_TRANSFERRED,
-    OWNERSHIP_TRANSFER_STARTED,
-    ROLE_GRANTED,
-    ROLE_REVOKED,
-    ROLE_ADMIN_CHANGED,
-    PROXY_ADMIN_CHANGED,
-    IMPLEMENTATION_UPGRADED,
-    BEACON_UPGRADED,
-    TIMELOCK_CHANGED,
-    TIMELOCK_DELAY_CHANGED
-  }
+    public enum Kind {
+        OWNERSHIP_TRANSFERRED,
+        OWNERSHIP_TRANSFER_STARTED,
+        ROLE_GRANTED,
+        ROLE_REVOKED,
+        ROLE_ADMIN_CHANGED,
+        PROXY_ADMIN_CHANGED,
+        IMPLEMENTATION_UPGRADED,
+        BEACON_UPGRADED,
+        TIMELOCK_CHANGED,
+        TIMELOCK_DELAY_CHANGED
+    }
 }

@@ -21,38 +21,38 @@ import java.util.List;
  * @param eta the timelock's earliest execution timestamp when queued, or 0
  */
 public record ProposalUnderTest(
-    Kind kind,
-    long chainId,
-    String governor,
-    String executor,
-    BigInteger proposalId,
-    String proposer,
-    String description,
-    List<ProposalAction> actions,
-    long createdBlock,
-    long voteStartBlock,
-    long voteEndBlock,
-    long eta) {
+        Kind kind,
+        long chainId,
+        String governor,
+        String executor,
+        BigInteger proposalId,
+        String proposer,
+        String description,
+        List<ProposalAction> actions,
+        long createdBlock,
+        long voteStartBlock,
+        long voteEndBlock,
+        long eta) {
 
-  public ProposalUnderTest {
-    actions = List.copyOf(actions);
-    description = description == null ? "" : description;
-  }
+    public ProposalUnderTest {
+        actions = List.copyOf(actions);
+        description = description == null ? "" : description;
+    }
 
-  /** Where a proposal came from. */
-  public enum Kind {
-    /** An OpenZeppelin Governor proposal read from the chain. */
-    OZ_GOVERNOR,
-    /** A Compound GovernorBravo proposal read from the chain. */
-    GOVERNOR_BRAVO,
-    /** A draft given as a file, not (yet) on chain. */
-    DRAFT
-  }
+    /** Where a proposal came from. */
+    public enum Kind {
+        /** An OpenZeppelin Governor proposal read from the chain. */
+        OZ_GOVERNOR,
+        /** A Compound GovernorBravo proposal read from the chain. */
+        GOVERNOR_BRAVO,
+        /** A draft given as a file, not (yet) on chain. */
+        DRAFT
+    }
 
-  /** A draft: no id, proposer or vote blocks. */
-  public static ProposalUnderTest draft(long chainId, String governor, String executor, String description,
-      List<ProposalAction> actions) {
-    return new ProposalUnderTest(Kind.DRAFT, chainId, governor, executor, null, null, description, actions, -1, -1,
-        -1, 0);
-  }
+    /** A draft: no id, proposer or vote blocks. */
+    public static ProposalUnderTest draft(
+            long chainId, String governor, String executor, String description, List<ProposalAction> actions) {
+        return new ProposalUnderTest(
+                Kind.DRAFT, chainId, governor, executor, null, null, description, actions, -1, -1, -1, 0);
+    }
 }

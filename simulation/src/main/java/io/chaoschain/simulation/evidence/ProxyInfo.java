@@ -13,20 +13,30 @@ package io.chaoschain.simulation.evidence;
  * @param beacon the EIP-1967 beacon after, null when unset
  */
 public record ProxyInfo(
-    String address, Kind kind, String implementationBefore, String implementationAfter, String adminBefore,
-    String adminAfter, String beacon) {
+        String address,
+        Kind kind,
+        String implementationBefore,
+        String implementationAfter,
+        String adminBefore,
+        String adminAfter,
+        String beacon) {
 
-  public enum Kind { NONE, EIP1967, EIP1967_BEACON, EIP1167 }
+    public enum Kind {
+        NONE,
+        EIP1967,
+        EIP1967_BEACON,
+        EIP1167
+    }
 
-  public boolean isProxy() {
-    return kind != Kind.NONE;
-  }
+    public boolean isProxy() {
+        return kind != Kind.NONE;
+    }
 
-  public boolean implementationChanged() {
-    return !java.util.Objects.equals(implementationBefore, implementationAfter);
-  }
+    public boolean implementationChanged() {
+        return !java.util.Objects.equals(implementationBefore, implementationAfter);
+    }
 
-  public boolean adminChanged() {
-    return !java.util.Objects.equals(adminBefore, adminAfter);
-  }
+    public boolean adminChanged() {
+        return !java.util.Objects.equals(adminBefore, adminAfter);
+    }
 }

@@ -25,59 +25,59 @@ import java.util.Set;
  * @param source read-only access to the source chain (history; blocks up to the fork block)
  */
 public record SimulationEvidence(
-    int batchIndex,
-    ProposalUnderTest proposal,
-    List<ActionExecution> actions,
-    Map<String, AccountDiff> stateDiff,
-    List<DecodedLog> logs,
-    List<TokenDelta> tokenDeltas,
-    List<PermissionChange> permissionChanges,
-    Map<String, ProxyInfo> proxies,
-    BigInteger executorBalanceBefore,
-    ForkView fork,
-    ChainReader source) {
+        int batchIndex,
+        ProposalUnderTest proposal,
+        List<ActionExecution> actions,
+        Map<String, AccountDiff> stateDiff,
+        List<DecodedLog> logs,
+        List<TokenDelta> tokenDeltas,
+        List<PermissionChange> permissionChanges,
+        Map<String, ProxyInfo> proxies,
+        BigInteger executorBalanceBefore,
+        ForkView fork,
+        ChainReader source) {
 
-  public SimulationEvidence {
-    actions = List.copyOf(actions);
-    stateDiff = Map.copyOf(stateDiff);
-    logs = List.copyOf(logs);
-    tokenDeltas = List.copyOf(tokenDeltas);
-    permissionChanges = List.copyOf(permissionChanges);
-    proxies = Map.copyOf(proxies);
-  }
-
-  /** True when every action executed without reverting. */
-  public boolean executed() {
-    return actions.stream().allMatch(ActionExecution::success);
-  }
-
-  /** Every frame of every executed action's call tree, in execution order. */
-  public List<CallFrame> allFrames() {
-    List<CallFrame> frames = new ArrayList<>();
-    for (ActionExecution a : actions) {
-      if (a.trace() != null) {
-        a.trace().walk(frames::add);
-      }
+    public SimulationEvidence {
+        actions = List.copyOf(actions);
+        stateDiff = Map.copyOf(stateDiff);
+        logs = List.copyOf(logs);
+        tokenDeltas = List.copyOf(tokenDeltas);
+        permissionChanges = List.copyOf(permissionChanges);
+        proxies = Map.copyOf(proxies);
     }
-    return frames;
-  }
 
-  /** The action targets and every address a call frame reached (callee or created contract), in first-seen order. */
-  public Set<String> touchedAddresses() {
-    Set<String> touched = new LinkedHashSet<>();
-    for (ActionExecution a : actions) {
-      touched.add(a.action().target());
+    /** True when every action executed without reverting. */
+    public boolean executed() {
+        return actions.stream().allMatch(ActionExecution::success);
     }
-    for (CallFrame f : allFrames()) {
-      if (f.to() != null) {
-        touched.add(f.to());
-      }
-    }
-    return touched;
-  }
 
-  /** The summed ETH value of the actions. */
-  public BigInteger valueRequired() {
-    return proposal.actions().stream().map(a -> a.value()).reduce(BigInteger.ZERO, BigInteger::add);
-  }
+    /** Every frame of every executed action's call tree, in execution order. */
+    public List<CallFrame> allFrames() {
+        List<CallFrame> frames = new ArrayList<>();
+        for (ActionExecution a : actions) {
+            if (a.trace() != null) {
+                a.trace().walk(frames::add);
+            }
+        }
+        return frames;
+    }
+
+    /** The action targets and every address a call frame reached (callee or created contract), in first-seen order. */
+    public Set<String> touchedAddresses() {
+        Set<String> touched = new LinkedHashSet<>();
+        for (ActionExecution a : actions) {
+            touched.add(a.action().target());
+        }
+        for (CallFrame f : allFrames()) {
+            if (f.to() != null) {
+                touched.add(f.to());
+            }
+        }
+        return touched;
+    }
+
+    /** The summed ETH value of the actions. */
+    public BigInteger valueRequired() {
+        return proposal.actions().stream().map(a -> a.value()).reduce(BigInteger.ZERO, BigInteger::add);
+    }
 }

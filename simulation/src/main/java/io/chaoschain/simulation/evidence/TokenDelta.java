@@ -14,9 +14,12 @@ import java.math.BigInteger;
  * @param after value after
  */
 public record TokenDelta(Kind kind, String token, String owner, String spender, BigInteger before, BigInteger after) {
-  public enum Kind { BALANCE, ALLOWANCE }
+    public enum Kind {
+        BALANCE,
+        ALLOWANCE
+    }
 
-  public BigInteger delta() {
-    return after.subtract(before);
-  }
+    public BigInteger delta() {
+        return after.subtract(before);
+    }
 }

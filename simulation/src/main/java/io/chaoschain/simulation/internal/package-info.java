@@ -1,2 +1,6 @@
-/** Implementation of the fork simulator: JSON-RPC plumbing, traffic windows, fork sessions, revert decoding. */
+/**
+ * The simulation module's implementation detail: JSON-RPC plumbing, fork sessions and traffic windows, proposal
+ * loading, the Governor path, evidence collection, revert decoding, canonical JSON and report writing. Only the
+ * simulation module may use it.
+ */
 package io.chaoschain.simulation.internal;

@@ -16,24 +16,24 @@ import java.util.Set;
  */
 record Scenario(String name, String basis, Set<String> expectedFailures, Setup setup) {
 
-  boolean benign() {
-    return expectedFailures.isEmpty();
-  }
-
-  @Override
-  public String toString() {
-    return name;
-  }
-
-  /** What a setup hands to the engine. */
-  record Staged(ProposalSource proposal, CheckSettings settings) {
-    Staged(ProposalSource proposal) {
-      this(proposal, ScenarioChain.settings(java.util.Set.of(), java.util.Set.of()));
+    boolean benign() {
+        return expectedFailures.isEmpty();
     }
-  }
 
-  @FunctionalInterface
-  interface Setup {
-    Staged play(ScenarioChain chain);
-  }
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** What a setup hands to the engine. */
+    record Staged(ProposalSource proposal, CheckSettings settings) {
+        Staged(ProposalSource proposal) {
+            this(proposal, ScenarioChain.settings(java.util.Set.of(), java.util.Set.of()));
+        }
+    }
+
+    @FunctionalInterface
+    interface Setup {
+        Staged play(ScenarioChain chain);
+    }
 }

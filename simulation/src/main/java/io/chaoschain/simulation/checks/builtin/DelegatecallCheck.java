@@ -17,53 +17,54 @@ import java.util.List;
  * exempt in both cases.
  */
 public final class DelegatecallCheck implements SafetyCheck {
-  @Override
-  public String id() {
-    return "no-delegatecall";
-  }
+    @Override
+    public String id() {
+        return "no-delegatecall";
+    }
 
-  @Override
-  public String title() {
-    return "No DELEGATECALL from the DAO or in non-proxy contracts";
-  }
+    @Override
+    public String title() {
+        return "No DELEGATECALL from the DAO or in non-proxy contracts";
+    }
 
-  @Override
-  public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
-    List<String> fails = new ArrayList<>();
-    List<String> warns = new ArrayList<>();
-    for (CallFrame f : e.allFrames()) {
-      if ((f.type().equals("DELEGATECALL") || f.type().equals("CALLCODE"))
-          && s.isDaoControlled(f.from(), e.proposal())) {
-        String code = e.fork().code(f.to(), e.fork().postBlock());
-        if (!s.isAllowlistedCodeHash(Bytecode.codeHash(code))) {
-          fails.add(f.from() + " (DAO) delegatecalls " + f.to() + " code hash " + Bytecode.codeHash(code)
-              + " input " + f.selector());
+    @Override
+    public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        List<String> fails = new ArrayList<>();
+        List<String> warns = new ArrayList<>();
+        for (CallFrame f : e.allFrames()) {
+            if ((f.type().equals("DELEGATECALL") || f.type().equals("CALLCODE"))
+                    && s.isDaoControlled(f.from(), e.proposal())) {
+                String code = e.fork().code(f.to(), e.fork().postBlock());
+                if (!s.isAllowlistedCodeHash(Bytecode.codeHash(code))) {
+                    fails.add(f.from() + " (DAO) delegatecalls " + f.to() + " code hash " + Bytecode.codeHash(code)
+                            + " input " + f.selector());
+                }
+            }
         }
-      }
+        for (String address : e.touchedAddresses()) {
+            ProxyInfo proxy = e.proxies().get(address);
+            if (proxy != null && proxy.isProxy()) {
+                continue;
+            }
+            String code = e.fork().code(address, e.fork().preBlock());
+            if (Bytecode.isEmpty(code) || s.isAllowlistedCodeHash(Bytecode.codeHash(code))) {
+                continue;
+            }
+            if (Bytecode.containsOpcode(code, Bytecode.DELEGATECALL)
+                    || Bytecode.containsOpcode(code, Bytecode.CALLCODE)) {
+                warns.add(address + " contains DELEGATECALL and is not a recognised proxy, code hash "
+                        + Bytecode.codeHash(code));
+            }
+        }
+        List<String> lines = new ArrayList<>(fails);
+        lines.addAll(warns);
+        if (!fails.isEmpty()) {
+            return CheckResult.fail(id(), "a DAO-controlled address delegatecalls foreign code", lines);
+        }
+        if (!warns.isEmpty()) {
+            return CheckResult.warn(id(), warns.size() + " touched non-proxy contract(s) contain DELEGATECALL", lines);
+        }
+        return CheckResult.pass(
+                id(), "no unexpected DELEGATECALL in " + e.touchedAddresses().size() + " contract(s)", lines);
     }
-    for (String address : e.touchedAddresses()) {
-      ProxyInfo proxy = e.proxies().get(address);
-      if (proxy != null && proxy.isProxy()) {
-        continue;
-      }
-      String code = e.fork().code(address, e.fork().preBlock());
-      if (Bytecode.isEmpty(code) || s.isAllowlistedCodeHash(Bytecode.codeHash(code))) {
-        continue;
-      }
-      if (Bytecode.containsOpcode(code, Bytecode.DELEGATECALL) || Bytecode.containsOpcode(code, Bytecode.CALLCODE)) {
-        warns.add(address + " contains DELEGATECALL and is not a recognised proxy, code hash "
-            + Bytecode.codeHash(code));
-      }
-    }
-    List<String> lines = new ArrayList<>(fails);
-    lines.addAll(warns);
-    if (!fails.isEmpty()) {
-      return CheckResult.fail(id(), "a DAO-controlled address delegatecalls foreign code", lines);
-    }
-    if (!warns.isEmpty()) {
-      return CheckResult.warn(id(), warns.size() + " touched non-proxy contract(s) contain DELEGATECALL", lines);
-    }
-    return CheckResult.pass(id(), "no unexpected DELEGATECALL in " + e.touchedAddresses().size()
-        + " contract(s)", lines);
-  }
 }

@@ -13,37 +13,39 @@ import java.util.List;
  * control (new owner, role grantee, proxy admin outside the DAO).
  */
 public final class PermissionChangesCheck implements SafetyCheck {
-  @Override
-  public String id() {
-    return "permission-changes";
-  }
-
-  @Override
-  public String title() {
-    return "Permission changes";
-  }
-
-  @Override
-  public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
-    List<String> lines = new ArrayList<>();
-    int outside = 0;
-    for (PermissionChange p : e.permissionChanges()) {
-      lines.add("action " + (p.actionIndex() + 1) + ": " + p.contract() + " " + p.kind()
-          + (p.role() != null ? " role " + p.role() : "") + " account " + p.account()
-          + (p.previous() != null ? " (was " + p.previous() + ")" : ""));
-      boolean grants = switch (p.kind()) {
-        case OWNERSHIP_TRANSFERRED, OWNERSHIP_TRANSFER_STARTED, ROLE_GRANTED, PROXY_ADMIN_CHANGED -> true;
-        default -> false;
-      };
-      if (grants && !s.isDaoControlled(p.account(), e.proposal())) {
-        outside++;
-      }
+    @Override
+    public String id() {
+        return "permission-changes";
     }
-    if (outside > 0) {
-      return CheckResult.warn(id(), outside + " permission change(s) hand control to addresses outside the DAO",
-          lines);
+
+    @Override
+    public String title() {
+        return "Permission changes";
     }
-    return CheckResult.pass(id(), lines.isEmpty() ? "no permission changed"
-        : lines.size() + " permission change(s), all within the DAO", lines);
-  }
+
+    @Override
+    public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        List<String> lines = new ArrayList<>();
+        int outside = 0;
+        for (PermissionChange p : e.permissionChanges()) {
+            lines.add("action " + (p.actionIndex() + 1) + ": " + p.contract() + " " + p.kind()
+                    + (p.role() != null ? " role " + p.role() : "") + " account " + p.account()
+                    + (p.previous() != null ? " (was " + p.previous() + ")" : ""));
+            boolean grants = switch (p.kind()) {
+                case OWNERSHIP_TRANSFERRED, OWNERSHIP_TRANSFER_STARTED, ROLE_GRANTED, PROXY_ADMIN_CHANGED -> true;
+                default -> false;
+            };
+            if (grants && !s.isDaoControlled(p.account(), e.proposal())) {
+                outside++;
+            }
+        }
+        if (outside > 0) {
+            return CheckResult.warn(
+                    id(), outside + " permission change(s) hand control to addresses outside the DAO", lines);
+        }
+        return CheckResult.pass(
+                id(),
+                lines.isEmpty() ? "no permission changed" : lines.size() + " permission change(s), all within the DAO",
+                lines);
+    }
 }

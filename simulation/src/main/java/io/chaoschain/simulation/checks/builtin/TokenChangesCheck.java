@@ -13,38 +13,44 @@ import java.util.List;
  * a larger allowance: treasury movements a reviewer must confirm.
  */
 public final class TokenChangesCheck implements SafetyCheck {
-  @Override
-  public String id() {
-    return "token-changes";
-  }
-
-  @Override
-  public String title() {
-    return "Token balance and allowance changes";
-  }
-
-  @Override
-  public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
-    List<String> lines = new ArrayList<>();
-    int daoOut = 0;
-    for (TokenDelta t : e.tokenDeltas()) {
-      boolean dao = s.isDaoControlled(t.owner(), e.proposal());
-      String who = t.owner() + (dao ? " (DAO)" : "");
-      if (t.kind() == TokenDelta.Kind.BALANCE) {
-        lines.add("token " + t.token() + " balance of " + who + ": " + t.before() + " -> " + t.after());
-      } else {
-        lines.add("token " + t.token() + " allowance " + who + " -> " + t.spender() + ": " + t.before() + " -> "
-            + t.after());
-      }
-      boolean outflow = t.kind() == TokenDelta.Kind.BALANCE ? t.delta().signum() < 0 : t.delta().signum() > 0;
-      if (dao && outflow) {
-        daoOut++;
-      }
+    @Override
+    public String id() {
+        return "token-changes";
     }
-    if (daoOut > 0) {
-      return CheckResult.warn(id(), daoOut + " DAO token balance decrease(s) or allowance grant(s)", lines);
+
+    @Override
+    public String title() {
+        return "Token balance and allowance changes";
     }
-    return CheckResult.pass(id(), lines.isEmpty() ? "no token balance or allowance changed"
-        : lines.size() + " token change(s); no DAO outflow", lines);
-  }
+
+    @Override
+    public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        List<String> lines = new ArrayList<>();
+        int daoOut = 0;
+        for (TokenDelta t : e.tokenDeltas()) {
+            boolean dao = s.isDaoControlled(t.owner(), e.proposal());
+            String who = t.owner() + (dao ? " (DAO)" : "");
+            if (t.kind() == TokenDelta.Kind.BALANCE) {
+                lines.add("token " + t.token() + " balance of " + who + ": " + t.before() + " -> " + t.after());
+            } else {
+                lines.add("token " + t.token() + " allowance " + who + " -> " + t.spender() + ": " + t.before() + " -> "
+                        + t.after());
+            }
+            boolean outflow = t.kind() == TokenDelta.Kind.BALANCE
+                    ? t.delta().signum() < 0
+                    : t.delta().signum() > 0;
+            if (dao && outflow) {
+                daoOut++;
+            }
+        }
+        if (daoOut > 0) {
+            return CheckResult.warn(id(), daoOut + " DAO token balance decrease(s) or allowance grant(s)", lines);
+        }
+        return CheckResult.pass(
+                id(),
+                lines.isEmpty()
+                        ? "no token balance or allowance changed"
+                        : lines.size() + " token change(s); no DAO outflow",
+                lines);
+    }
 }

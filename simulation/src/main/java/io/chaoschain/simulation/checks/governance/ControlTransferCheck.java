@@ -24,69 +24,79 @@ import java.util.Optional;
  * contract one of those owns or administers. Anything else fails.
  */
 public final class ControlTransferCheck implements SafetyCheck {
-  private static final List<String> DEFAULT_GETTERS = List.of(
-      "owner()", "pendingOwner()", "admin()", "guardian()", "minter()", "pauseGuardian()");
+    private static final List<String> DEFAULT_GETTERS =
+            List.of("owner()", "pendingOwner()", "admin()", "guardian()", "minter()", "pauseGuardian()");
 
-  @Override
-  public String id() {
-    return "C6";
-  }
-
-  @Override
-  public String title() {
-    return "Control stays with the DAO";
-  }
-
-  @Override
-  public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
-    Control dao = new Control(e, s);
-    Findings f = new Findings(id());
-    for (PermissionChange c : e.permissionChanges()) {
-      String who = c.account();
-      boolean grantsControl = switch (c.kind()) {
-        case OWNERSHIP_TRANSFERRED, OWNERSHIP_TRANSFER_STARTED, ROLE_GRANTED, PROXY_ADMIN_CHANGED,
-            TIMELOCK_CHANGED -> true;
-        default -> false;
-      };
-      if (grantsControl && who != null && !who.equals(Evm.ZERO_ADDRESS) && !dao.controls(who)) {
-        f.fail("action " + c.actionIndex() + ": " + c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " on "
-            + c.contract() + (c.role() != null ? " role " + c.role() : "") + " to " + who
-            + ", which the DAO does not control");
-      }
+    @Override
+    public String id() {
+        return "C6";
     }
-    List<String> names = s.forCheck(id()).raw("getters").map(ControlTransferCheck::texts).orElse(DEFAULT_GETTERS);
-    long pre = e.fork().preBlock();
-    long post = e.fork().postBlock();
-    for (String address : e.touchedAddresses()) {
-      if (!Evm.hasCode(e.fork(), address, post)) {
-        continue;
-      }
-      for (String getter : names) {
-        String sig = getter;
-        Optional<String> before = Evm.address(e.fork(), address, Evm.encode(sig), pre);
-        Optional<String> after = Evm.address(e.fork(), address, Evm.encode(sig), post);
-        if (after.isPresent() && !Objects.equals(before.orElse(null), after.get())
-            && !after.get().equals(Evm.ZERO_ADDRESS) && !dao.controls(after.get())) {
-          f.fail(address + "." + sig + " moves from " + before.orElse("(none)") + " to " + after.get()
-              + ", which the DAO does not control");
+
+    @Override
+    public String title() {
+        return "Control stays with the DAO";
+    }
+
+    @Override
+    public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        Control dao = new Control(e, s);
+        Findings f = new Findings(id());
+        for (PermissionChange c : e.permissionChanges()) {
+            String who = c.account();
+            boolean grantsControl = switch (c.kind()) {
+                case OWNERSHIP_TRANSFERRED,
+                        OWNERSHIP_TRANSFER_STARTED,
+                        ROLE_GRANTED,
+                        PROXY_ADMIN_CHANGED,
+                        TIMELOCK_CHANGED -> true;
+                default -> false;
+            };
+            if (grantsControl && who != null && !who.equals(Evm.ZERO_ADDRESS) && !dao.controls(who)) {
+                f.fail("action " + c.actionIndex() + ": "
+                        + c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " on "
+                        + c.contract() + (c.role() != null ? " role " + c.role() : "") + " to " + who
+                        + ", which the DAO does not control");
+            }
         }
-      }
-      ProxyInfo proxy = e.proxies().get(address);
-      if (proxy != null && proxy.adminChanged() && proxy.adminAfter() != null && !dao.controls(proxy.adminAfter())) {
-        f.fail(address + " EIP-1967 admin moves from " + proxy.adminBefore() + " to " + proxy.adminAfter()
-            + ", which the DAO does not control");
-      }
+        List<String> names =
+                s.forCheck(id()).raw("getters").map(ControlTransferCheck::texts).orElse(DEFAULT_GETTERS);
+        long pre = e.fork().preBlock();
+        long post = e.fork().postBlock();
+        for (String address : e.touchedAddresses()) {
+            if (!Evm.hasCode(e.fork(), address, post)) {
+                continue;
+            }
+            for (String getter : names) {
+                String sig = getter;
+                Optional<String> before = Evm.address(e.fork(), address, Evm.encode(sig), pre);
+                Optional<String> after = Evm.address(e.fork(), address, Evm.encode(sig), post);
+                if (after.isPresent()
+                        && !Objects.equals(before.orElse(null), after.get())
+                        && !after.get().equals(Evm.ZERO_ADDRESS)
+                        && !dao.controls(after.get())) {
+                    f.fail(address + "." + sig + " moves from " + before.orElse("(none)") + " to " + after.get()
+                            + ", which the DAO does not control");
+                }
+            }
+            ProxyInfo proxy = e.proxies().get(address);
+            if (proxy != null
+                    && proxy.adminChanged()
+                    && proxy.adminAfter() != null
+                    && !dao.controls(proxy.adminAfter())) {
+                f.fail(address + " EIP-1967 admin moves from " + proxy.adminBefore() + " to " + proxy.adminAfter()
+                        + ", which the DAO does not control");
+            }
+        }
+        return f.result("no owner, admin or role moved outside the DAO");
     }
-    return f.result("no owner, admin or role moved outside the DAO");
-  }
 
-  private static List<String> texts(com.fasterxml.jackson.databind.JsonNode node) {
-    List<String> out = new java.util.ArrayList<>();
-    if (node.isArray()) {
-      node.forEach(n -> out.add(n.asText()));
-    } else {
-      out.add(node.asText());
+    private static List<String> texts(com.fasterxml.jackson.databind.JsonNode node) {
+        List<String> out = new java.util.ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> out.add(n.asText()));
+        } else {
+            out.add(node.asText());
+        }
+        return out;
     }
-    return out;
-  }
 }

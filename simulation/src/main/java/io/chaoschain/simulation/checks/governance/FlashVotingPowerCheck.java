@@ -26,98 +26,102 @@ import java.util.Optional;
  * <p>Options ({@code checks.C1}): {@code minWeight} (default 0) ignores smaller votes.
  */
 public final class FlashVotingPowerCheck implements SafetyCheck {
-  private static final String TRANSFER = Evm.keccak("Transfer(address,address,uint256)");
+    private static final String TRANSFER = Evm.keccak("Transfer(address,address,uint256)");
 
-  @Override
-  public String id() {
-    return "C1";
-  }
-
-  @Override
-  public String title() {
-    return "No flash-loaned or live-balance voting power";
-  }
-
-  @Override
-  public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
-    try {
-      return judge(e, s);
-    } catch (Evm.HistoryUnavailable x) {
-      return CheckResult.warn(id(), "not judged: " + x.getMessage(), List.of());
+    @Override
+    public String id() {
+        return "C1";
     }
-  }
 
-  private CheckResult judge(SimulationEvidence e, CheckSettings s) {
-    ProposalUnderTest p = e.proposal();
-    if (p.governor() == null || p.proposalId() == null) {
-      return CheckResult.pass(id(), "a draft: no votes to examine", List.of());
+    @Override
+    public String title() {
+        return "No flash-loaned or live-balance voting power";
     }
-    ChainReader src = e.source();
-    long forkBlock = e.fork().forkBlock();
-    BigInteger minWeight = s.forCheck(id()).integer("minWeight", BigInteger.ZERO);
-    Optional<String> token = Evm.address(src, p.governor(), Evm.encode("token()"), forkBlock);
-    long snapshot = p.voteStartBlock() >= 0 ? p.voteStartBlock()
-        : Evm.uint(src, p.governor(), Evm.encode("proposalSnapshot(uint256)", p.proposalId()), forkBlock)
-            .map(BigInteger::longValueExact).orElse(-1L);
-    List<History.Vote> votes = History.votes(src, p.governor(), p.proposalId(), Math.max(0, p.createdBlock()),
-        forkBlock);
-    Findings f = new Findings(id());
-    if (token.isEmpty()) {
-      return f.result("the governor exposes no token(); " + votes.size() + " vote(s) not examined");
-    }
-    String t = token.get();
-    for (History.Vote v : votes) {
-      if (v.weight().signum() == 0 || v.weight().compareTo(minWeight) < 0) {
-        continue;
-      }
-      String who = "vote by " + v.voter() + " (weight " + v.weight() + ", block " + v.block() + ", tx "
-          + v.txHash() + ")";
-      if (snapshot >= 0) {
-        BigInteger atSnapshot = power(src, t, v.voter(), snapshot, forkBlock);
-        if (atSnapshot.compareTo(v.weight()) >= 0) {
-          continue; // explained by the snapshot, whatever the voter held later
+
+    @Override
+    public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        try {
+            return judge(e, s);
+        } catch (Evm.HistoryUnavailable x) {
+            return CheckResult.warn(id(), "not judged: " + x.getMessage(), List.of());
         }
-        f.fail(who + " counts more than the voter's power at the snapshot block " + snapshot + " ("
-            + atSnapshot + "): weight read from live balances");
-      }
-      BigInteger before = power(src, t, v.voter(), v.block() - 1, forkBlock);
-      if (before.compareTo(v.weight()) < 0) {
-        f.fail(who + " exceeds the voter's power in the block before the vote (" + before
-            + "): power gained in the vote's block");
-      }
-      BigInteger received = receivedInTx(src, t, v.voter(), v.txHash());
-      if (received.signum() > 0) {
-        f.fail(who + " received " + received + " of the voting token " + t
-            + " in the vote transaction itself (flash loan)");
-      }
     }
-    return f.result(votes.size() + " vote(s) checked against the snapshot at block " + snapshot
-        + " and the block before each vote");
-  }
 
-  /** Checkpointed votes at {@code block} where the token has them, else the balance read at that block. */
-  private static BigInteger power(ChainReader src, String token, String voter, long block, long now) {
-    if (block < 0) {
-      return BigInteger.ZERO;
+    private CheckResult judge(SimulationEvidence e, CheckSettings s) {
+        ProposalUnderTest p = e.proposal();
+        if (p.governor() == null || p.proposalId() == null) {
+            return CheckResult.pass(id(), "a draft: no votes to examine", List.of());
+        }
+        ChainReader src = e.source();
+        long forkBlock = e.fork().forkBlock();
+        BigInteger minWeight = s.forCheck(id()).integer("minWeight", BigInteger.ZERO);
+        Optional<String> token = Evm.address(src, p.governor(), Evm.encode("token()"), forkBlock);
+        long snapshot = p.voteStartBlock() >= 0
+                ? p.voteStartBlock()
+                : Evm.uint(src, p.governor(), Evm.encode("proposalSnapshot(uint256)", p.proposalId()), forkBlock)
+                        .map(BigInteger::longValueExact)
+                        .orElse(-1L);
+        List<History.Vote> votes =
+                History.votes(src, p.governor(), p.proposalId(), Math.max(0, p.createdBlock()), forkBlock);
+        Findings f = new Findings(id());
+        if (token.isEmpty()) {
+            return f.result("the governor exposes no token(); " + votes.size() + " vote(s) not examined");
+        }
+        String t = token.get();
+        for (History.Vote v : votes) {
+            if (v.weight().signum() == 0 || v.weight().compareTo(minWeight) < 0) {
+                continue;
+            }
+            String who = "vote by " + v.voter() + " (weight " + v.weight() + ", block " + v.block() + ", tx "
+                    + v.txHash() + ")";
+            if (snapshot >= 0) {
+                BigInteger atSnapshot = power(src, t, v.voter(), snapshot, forkBlock);
+                if (atSnapshot.compareTo(v.weight()) >= 0) {
+                    continue; // explained by the snapshot, whatever the voter held later
+                }
+                f.fail(who + " counts more than the voter's power at the snapshot block " + snapshot + " (" + atSnapshot
+                        + "): weight read from live balances");
+            }
+            BigInteger before = power(src, t, v.voter(), v.block() - 1, forkBlock);
+            if (before.compareTo(v.weight()) < 0) {
+                f.fail(who + " exceeds the voter's power in the block before the vote (" + before
+                        + "): power gained in the vote's block");
+            }
+            BigInteger received = receivedInTx(src, t, v.voter(), v.txHash());
+            if (received.signum() > 0) {
+                f.fail(who + " received " + received + " of the voting token " + t
+                        + " in the vote transaction itself (flash loan)");
+            }
+        }
+        return f.result(votes.size() + " vote(s) checked against the snapshot at block " + snapshot
+                + " and the block before each vote");
     }
-    return Evm.uint(src, token, Evm.encode("getPastVotes(address,uint256)", voter, block), now)
-        .or(() -> Evm.uint(src, token, Evm.encode("balanceOf(address)", voter), block))
-        .orElse(BigInteger.ZERO);
-  }
 
-  private static BigInteger receivedInTx(ChainReader src, String token, String voter, String txHash) {
-    JsonNode receipt = src.rpc("eth_getTransactionReceipt", txHash);
-    BigInteger sum = BigInteger.ZERO;
-    if (receipt == null || !receipt.has("logs")) {
-      return sum;
+    /** Checkpointed votes at {@code block} where the token has them, else the balance read at that block. */
+    private static BigInteger power(ChainReader src, String token, String voter, long block, long now) {
+        if (block < 0) {
+            return BigInteger.ZERO;
+        }
+        return Evm.uint(src, token, Evm.encode("getPastVotes(address,uint256)", voter, block), now)
+                .or(() -> Evm.uint(src, token, Evm.encode("balanceOf(address)", voter), block))
+                .orElse(BigInteger.ZERO);
     }
-    for (JsonNode log : receipt.get("logs")) {
-      JsonNode topics = log.path("topics");
-      if (log.path("address").asText().equalsIgnoreCase(token) && topics.size() == 3
-          && topics.get(0).asText().equals(TRANSFER) && Evm.topicAddress(topics.get(2).asText()).equals(voter)) {
-        sum = sum.add(Evm.word(log.path("data").asText(), 0));
-      }
+
+    private static BigInteger receivedInTx(ChainReader src, String token, String voter, String txHash) {
+        JsonNode receipt = src.rpc("eth_getTransactionReceipt", txHash);
+        BigInteger sum = BigInteger.ZERO;
+        if (receipt == null || !receipt.has("logs")) {
+            return sum;
+        }
+        for (JsonNode log : receipt.get("logs")) {
+            JsonNode topics = log.path("topics");
+            if (log.path("address").asText().equalsIgnoreCase(token)
+                    && topics.size() == 3
+                    && topics.get(0).asText().equals(TRANSFER)
+                    && Evm.topicAddress(topics.get(2).asText()).equals(voter)) {
+                sum = sum.add(Evm.word(log.path("data").asText(), 0));
+            }
+        }
+        return sum;
     }
-    return sum;
-  }
 }

@@ -30,112 +30,117 @@ import java.util.Optional;
  * {@code warnShare} (default 0.25).
  */
 public final class FreshVotingPowerCheck implements SafetyCheck {
-  private static final String TRANSFER = Evm.keccak("Transfer(address,address,uint256)");
-  private static final String DELEGATE_CHANGED = Evm.keccak("DelegateChanged(address,address,address)");
+    private static final String TRANSFER = Evm.keccak("Transfer(address,address,uint256)");
+    private static final String DELEGATE_CHANGED = Evm.keccak("DelegateChanged(address,address,address)");
 
-  @Override
-  public String id() {
-    return "C2";
-  }
+    @Override
+    public String id() {
+        return "C2";
+    }
 
-  @Override
-  public String title() {
-    return "For-votes are not fresh or from one funding source";
-  }
+    @Override
+    public String title() {
+        return "For-votes are not fresh or from one funding source";
+    }
 
-  @Override
-  public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
-    try {
-      return judge(e, s);
-    } catch (Evm.HistoryUnavailable x) {
-      return CheckResult.warn(id(), "not judged: " + x.getMessage(), List.of());
+    @Override
+    public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        try {
+            return judge(e, s);
+        } catch (Evm.HistoryUnavailable x) {
+            return CheckResult.warn(id(), "not judged: " + x.getMessage(), List.of());
+        }
     }
-  }
 
-  private CheckResult judge(SimulationEvidence e, CheckSettings s) {
-    ProposalUnderTest p = e.proposal();
-    if (p.governor() == null || p.proposalId() == null) {
-      return CheckResult.pass(id(), "a draft: no votes to examine", List.of());
+    private CheckResult judge(SimulationEvidence e, CheckSettings s) {
+        ProposalUnderTest p = e.proposal();
+        if (p.governor() == null || p.proposalId() == null) {
+            return CheckResult.pass(id(), "a draft: no votes to examine", List.of());
+        }
+        ChainReader src = e.source();
+        long now = e.fork().forkBlock();
+        long freshBlocks = s.forCheck(id())
+                .integer("freshBlocks", BigInteger.valueOf(7200))
+                .longValueExact();
+        double warnShare = s.forCheck(id()).number("warnShare", 0.25);
+        Optional<String> token = Evm.address(src, p.governor(), Evm.encode("token()"), now);
+        long snapshot = p.voteStartBlock() >= 0 ? p.voteStartBlock() : p.createdBlock();
+        List<History.Vote> votes = History.votes(src, p.governor(), p.proposalId(), Math.max(0, p.createdBlock()), now);
+        Findings f = new Findings(id());
+        if (token.isEmpty() || snapshot < 0 || votes.isEmpty()) {
+            return f.result("no votes to examine");
+        }
+        BigInteger forVotes = BigInteger.ZERO;
+        BigInteger against = BigInteger.ZERO;
+        BigInteger abstain = BigInteger.ZERO;
+        BigInteger fresh = BigInteger.ZERO;
+        Map<String, BigInteger> bySource = new LinkedHashMap<>();
+        long from = Math.max(0, snapshot - freshBlocks);
+        for (History.Vote v : votes) {
+            switch (v.support()) {
+                case 0 -> against = against.add(v.weight());
+                case 2 -> abstain = abstain.add(v.weight());
+                default -> forVotes = forVotes.add(v.weight());
+            }
+            if (v.support() != 1 || v.weight().signum() == 0) {
+                continue;
+            }
+            Optional<String> source = freshSource(src, token.get(), v.voter(), from, snapshot);
+            if (source.isPresent()) {
+                fresh = fresh.add(v.weight());
+                bySource.merge(source.get(), v.weight(), BigInteger::add);
+                f.note("fresh for-vote: " + v.voter() + " weight " + v.weight() + " funded or delegated by "
+                        + source.get() + " within " + freshBlocks + " blocks before the snapshot (block " + snapshot
+                        + ")");
+            }
+        }
+        if (fresh.signum() == 0) {
+            return f.result("none of " + votes.size() + " vote(s) came from power gained within " + freshBlocks
+                    + " blocks before the snapshot");
+        }
+        BigInteger quorum = Evm.uint(src, p.governor(), Evm.encode("quorum(uint256)", snapshot), now)
+                .or(() -> Evm.uint(src, p.governor(), Evm.encode("quorumVotes()"), now)) // GovernorBravo
+                .orElse(BigInteger.ZERO);
+        BigInteger withoutFresh = forVotes.subtract(fresh);
+        boolean decisive = withoutFresh.compareTo(against) <= 0
+                || withoutFresh.add(abstain).compareTo(quorum) < 0;
+        double share = new BigDecimal(fresh)
+                .divide(new BigDecimal(forVotes), MathContext.DECIMAL64)
+                .doubleValue();
+        String stats = "fresh for-votes " + fresh + " of " + forVotes + " (" + Math.round(share * 100) + " %), against "
+                + against + ", quorum " + quorum;
+        if (decisive) {
+            f.fail("fresh voting power decides the vote: without it the proposal fails (" + stats + ")");
+        } else if (share >= warnShare) {
+            f.warn("fresh voting power is a large share of the for-votes (" + stats + ")");
+        }
+        for (Map.Entry<String, BigInteger> source : bySource.entrySet()) {
+            BigInteger rest = forVotes.subtract(source.getValue());
+            if (rest.compareTo(against) <= 0 || rest.add(abstain).compareTo(quorum) < 0) {
+                f.fail("one funding source, " + source.getKey() + ", stands behind " + source.getValue()
+                        + " decisive fresh for-votes");
+            }
+        }
+        return f.result(stats);
     }
-    ChainReader src = e.source();
-    long now = e.fork().forkBlock();
-    long freshBlocks = s.forCheck(id()).integer("freshBlocks", BigInteger.valueOf(7200)).longValueExact();
-    double warnShare = s.forCheck(id()).number("warnShare", 0.25);
-    Optional<String> token = Evm.address(src, p.governor(), Evm.encode("token()"), now);
-    long snapshot = p.voteStartBlock() >= 0 ? p.voteStartBlock() : p.createdBlock();
-    List<History.Vote> votes = History.votes(src, p.governor(), p.proposalId(), Math.max(0, p.createdBlock()),
-        now);
-    Findings f = new Findings(id());
-    if (token.isEmpty() || snapshot < 0 || votes.isEmpty()) {
-      return f.result("no votes to examine");
-    }
-    BigInteger forVotes = BigInteger.ZERO;
-    BigInteger against = BigInteger.ZERO;
-    BigInteger abstain = BigInteger.ZERO;
-    BigInteger fresh = BigInteger.ZERO;
-    Map<String, BigInteger> bySource = new LinkedHashMap<>();
-    long from = Math.max(0, snapshot - freshBlocks);
-    for (History.Vote v : votes) {
-      switch (v.support()) {
-        case 0 -> against = against.add(v.weight());
-        case 2 -> abstain = abstain.add(v.weight());
-        default -> forVotes = forVotes.add(v.weight());
-      }
-      if (v.support() != 1 || v.weight().signum() == 0) {
-        continue;
-      }
-      Optional<String> source = freshSource(src, token.get(), v.voter(), from, snapshot);
-      if (source.isPresent()) {
-        fresh = fresh.add(v.weight());
-        bySource.merge(source.get(), v.weight(), BigInteger::add);
-        f.note("fresh for-vote: " + v.voter() + " weight " + v.weight() + " funded or delegated by "
-            + source.get() + " within " + freshBlocks + " blocks before the snapshot (block " + snapshot + ")");
-      }
-    }
-    if (fresh.signum() == 0) {
-      return f.result("none of " + votes.size() + " vote(s) came from power gained within " + freshBlocks
-          + " blocks before the snapshot");
-    }
-    BigInteger quorum = Evm.uint(src, p.governor(), Evm.encode("quorum(uint256)", snapshot), now)
-        .or(() -> Evm.uint(src, p.governor(), Evm.encode("quorumVotes()"), now)) // GovernorBravo
-        .orElse(BigInteger.ZERO);
-    BigInteger withoutFresh = forVotes.subtract(fresh);
-    boolean decisive = withoutFresh.compareTo(against) <= 0 || withoutFresh.add(abstain).compareTo(quorum) < 0;
-    double share = new BigDecimal(fresh).divide(new BigDecimal(forVotes), MathContext.DECIMAL64).doubleValue();
-    String stats = "fresh for-votes " + fresh + " of " + forVotes + " (" + Math.round(share * 100) + " %), against "
-        + against + ", quorum " + quorum;
-    if (decisive) {
-      f.fail("fresh voting power decides the vote: without it the proposal fails (" + stats + ")");
-    } else if (share >= warnShare) {
-      f.warn("fresh voting power is a large share of the for-votes (" + stats + ")");
-    }
-    for (Map.Entry<String, BigInteger> source : bySource.entrySet()) {
-      BigInteger rest = forVotes.subtract(source.getValue());
-      if (rest.compareTo(against) <= 0 || rest.add(abstain).compareTo(quorum) < 0) {
-        f.fail("one funding source, " + source.getKey() + ", stands behind " + source.getValue()
-            + " decisive fresh for-votes");
-      }
-    }
-    return f.result(stats);
-  }
 
-  /** Who funded or delegated to {@code voter} in the window, the largest transfer first; empty when no one. */
-  private static Optional<String> freshSource(ChainReader src, String token, String voter, long from, long to) {
-    String largest = null;
-    BigInteger max = BigInteger.ZERO;
-    for (JsonNode log : Evm.logs(src, token, from, to, TRANSFER, null, Evm.addressTopic(voter))) {
-      BigInteger amount = Evm.word(log.path("data").asText(), 0);
-      if (amount.compareTo(max) > 0) {
-        max = amount;
-        largest = Evm.topicAddress(log.path("topics").get(1).asText());
-      }
+    /** Who funded or delegated to {@code voter} in the window, the largest transfer first; empty when no one. */
+    private static Optional<String> freshSource(ChainReader src, String token, String voter, long from, long to) {
+        String largest = null;
+        BigInteger max = BigInteger.ZERO;
+        for (JsonNode log : Evm.logs(src, token, from, to, TRANSFER, null, Evm.addressTopic(voter))) {
+            BigInteger amount = Evm.word(log.path("data").asText(), 0);
+            if (amount.compareTo(max) > 0) {
+                max = amount;
+                largest = Evm.topicAddress(log.path("topics").get(1).asText());
+            }
+        }
+        if (largest != null) {
+            return Optional.of(largest);
+        }
+        for (JsonNode log : Evm.logs(src, token, from, to, DELEGATE_CHANGED, null, null, Evm.addressTopic(voter))) {
+            return Optional.of(Evm.topicAddress(log.path("topics").get(1).asText()));
+        }
+        return Optional.empty();
     }
-    if (largest != null) {
-      return Optional.of(largest);
-    }
-    for (JsonNode log : Evm.logs(src, token, from, to, DELEGATE_CHANGED, null, null, Evm.addressTopic(voter))) {
-      return Optional.of(Evm.topicAddress(log.path("topics").get(1).asText()));
-    }
-    return Optional.empty();
-  }
 }

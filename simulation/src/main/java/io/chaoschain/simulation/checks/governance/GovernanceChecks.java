@@ -8,22 +8,22 @@ import java.util.List;
  * docs/simulation-checks.md for what each examines and how to tune it.
  */
 public final class GovernanceChecks {
-  private GovernanceChecks() {}
+    private GovernanceChecks() {}
 
-  public static List<SafetyCheck> all() {
-    return List.of(
-        new FlashVotingPowerCheck(),
-        new FreshVotingPowerCheck(),
-        new ExecutionDelayCheck(),
-        new MutableCodeCheck(),
-        new UnallowlistedDelegatecallCheck(),
-        new ControlTransferCheck(),
-        new TreasuryOutflowCheck(),
-        new ProtocolInvariantsCheck(),
-        new DescriptionMismatchCheck(),
-        new RiskyParametersCheck(),
-        new ProcessRedFlagsCheck(),
-        new ProxyInitializerCheck(),
-        new AccountingInvariantsCheck());
-  }
+    public static List<SafetyCheck> all() {
+        return List.of(
+                new FlashVotingPowerCheck(),
+                new FreshVotingPowerCheck(),
+                new ExecutionDelayCheck(),
+                new MutableCodeCheck(),
+                new UnallowlistedDelegatecallCheck(),
+                new ControlTransferCheck(),
+                new TreasuryOutflowCheck(),
+                new ProtocolInvariantsCheck(),
+                new DescriptionMismatchCheck(),
+                new RiskyParametersCheck(),
+                new ProcessRedFlagsCheck(),
+                new ProxyInitializerCheck(),
+                new AccountingInvariantsCheck());
+    }
 }

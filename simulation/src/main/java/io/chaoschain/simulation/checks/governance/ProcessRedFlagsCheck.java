@@ -29,96 +29,107 @@ import java.util.Optional;
  * </ul>
  */
 public final class ProcessRedFlagsCheck implements SafetyCheck {
-  private static final int DEFEATED = 3;
+    private static final int DEFEATED = 3;
 
-  @Override
-  public String id() {
-    return "C11";
-  }
+    @Override
+    public String id() {
+        return "C11";
+    }
 
-  @Override
-  public String title() {
-    return "No process red flags (resubmitted defeats, throwaway proposers, dormant DAO)";
-  }
+    @Override
+    public String title() {
+        return "No process red flags (resubmitted defeats, throwaway proposers, dormant DAO)";
+    }
 
-  @Override
-  public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
-    try {
-      return judge(e, s);
-    } catch (Evm.HistoryUnavailable x) {
-      return CheckResult.warn(id(), "not judged: " + x.getMessage(), List.of());
+    @Override
+    public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        try {
+            return judge(e, s);
+        } catch (Evm.HistoryUnavailable x) {
+            return CheckResult.warn(id(), "not judged: " + x.getMessage(), List.of());
+        }
     }
-  }
 
-  private CheckResult judge(SimulationEvidence e, CheckSettings s) {
-    ProposalUnderTest p = e.proposal();
-    if (p.governor() == null) {
-      return CheckResult.pass(id(), "no governor: no process history to examine", List.of());
+    private CheckResult judge(SimulationEvidence e, CheckSettings s) {
+        ProposalUnderTest p = e.proposal();
+        if (p.governor() == null) {
+            return CheckResult.pass(id(), "no governor: no process history to examine", List.of());
+        }
+        CheckSettings.Options o = s.forCheck(id());
+        boolean resubmitFails = !"warn"
+                .equals(o.raw("resubmittedDefeated").map(JsonNode::asText).orElse("fail"));
+        long dormantBlocks =
+                o.integer("dormantBlocks", BigInteger.valueOf(216_000)).longValueExact();
+        ChainReader src = e.source();
+        long now = e.fork().forkBlock();
+        Findings f = new Findings(id());
+        List<History.Proposal> history = History.proposals(src, p.governor(), now);
+        String key = key(p.actions());
+        long created = p.createdBlock() >= 0 ? p.createdBlock() : now + 1;
+        Optional<History.Proposal> self =
+                history.stream().filter(h -> h.id().equals(p.proposalId())).findFirst();
+        for (History.Proposal h : history) {
+            if (h.id().equals(p.proposalId())
+                    || h.block() > created
+                    || !h.actionsKey().equals(key)) {
+                continue;
+            }
+            Optional<BigInteger> state = Evm.uint(src, p.governor(), Evm.encode("state(uint256)", h.id()), now);
+            if (state.isPresent() && state.get().intValue() == DEFEATED) {
+                f.add(
+                        resubmitFails,
+                        "the same calls were proposed in block " + h.block() + " (proposal " + h.id()
+                                + ") and defeated: this resubmits defeated calldata");
+            }
+        }
+        if (p.proposer() != null && self.isPresent() && created > 0) {
+            boolean codeBefore = Evm.hasCode(src, p.proposer(), created - 1);
+            if (!codeBefore
+                    && Evm.hasCode(src, p.proposer(), created)
+                    && createdIn(src, self.get().txHash(), p.proposer())) {
+                f.fail("the proposer " + p.proposer() + " is a contract created in the proposal's own transaction "
+                        + self.get().txHash());
+            }
+        }
+        Optional<Long> previous = history.stream()
+                .filter(h -> h.block() < created && !h.id().equals(p.proposalId()))
+                .map(History.Proposal::block)
+                .max(Long::compare);
+        if (previous.isPresent() && created - previous.get() > dormantBlocks) {
+            f.warn("the DAO was dormant: the previous proposal was " + (created - previous.get())
+                    + " blocks earlier (more than " + dormantBlocks + ")");
+        }
+        return f.result(history.size() + " earlier proposal(s) examined: no resubmitted defeat, throwaway proposer "
+                + "or dormancy");
     }
-    CheckSettings.Options o = s.forCheck(id());
-    boolean resubmitFails = !"warn".equals(o.raw("resubmittedDefeated").map(JsonNode::asText).orElse("fail"));
-    long dormantBlocks = o.integer("dormantBlocks", BigInteger.valueOf(216_000)).longValueExact();
-    ChainReader src = e.source();
-    long now = e.fork().forkBlock();
-    Findings f = new Findings(id());
-    List<History.Proposal> history = History.proposals(src, p.governor(), now);
-    String key = key(p.actions());
-    long created = p.createdBlock() >= 0 ? p.createdBlock() : now + 1;
-    Optional<History.Proposal> self = history.stream().filter(h -> h.id().equals(p.proposalId())).findFirst();
-    for (History.Proposal h : history) {
-      if (h.id().equals(p.proposalId()) || h.block() > created || !h.actionsKey().equals(key)) {
-        continue;
-      }
-      Optional<BigInteger> state = Evm.uint(src, p.governor(), Evm.encode("state(uint256)", h.id()), now);
-      if (state.isPresent() && state.get().intValue() == DEFEATED) {
-        f.add(resubmitFails, "the same calls were proposed in block " + h.block() + " (proposal " + h.id()
-            + ") and defeated: this resubmits defeated calldata");
-      }
-    }
-    if (p.proposer() != null && self.isPresent() && created > 0) {
-      boolean codeBefore = Evm.hasCode(src, p.proposer(), created - 1);
-      if (!codeBefore && Evm.hasCode(src, p.proposer(), created)
-          && createdIn(src, self.get().txHash(), p.proposer())) {
-        f.fail("the proposer " + p.proposer() + " is a contract created in the proposal's own transaction "
-            + self.get().txHash());
-      }
-    }
-    Optional<Long> previous = history.stream().filter(h -> h.block() < created && !h.id().equals(p.proposalId()))
-        .map(History.Proposal::block).max(Long::compare);
-    if (previous.isPresent() && created - previous.get() > dormantBlocks) {
-      f.warn("the DAO was dormant: the previous proposal was " + (created - previous.get())
-          + " blocks earlier (more than " + dormantBlocks + ")");
-    }
-    return f.result(history.size() + " earlier proposal(s) examined: no resubmitted defeat, throwaway proposer "
-        + "or dormancy");
-  }
 
-  /** True when the transaction's call tree creates {@code contract}; if it cannot be traced, the code check rules. */
-  private static boolean createdIn(ChainReader src, String txHash, String contract) {
-    try {
-      JsonNode trace = src.rpc("debug_traceTransaction", txHash, java.util.Map.of("tracer", "callTracer"));
-      return creates(trace, contract);
-    } catch (RuntimeException ex) {
-      return true;
+    /** True when the transaction's call tree creates {@code contract}; if it cannot be traced, the code check rules. */
+    private static boolean createdIn(ChainReader src, String txHash, String contract) {
+        try {
+            JsonNode trace = src.rpc("debug_traceTransaction", txHash, java.util.Map.of("tracer", "callTracer"));
+            return creates(trace, contract);
+        } catch (RuntimeException ex) {
+            return true;
+        }
     }
-  }
 
-  private static boolean creates(JsonNode frame, String contract) {
-    String type = frame.path("type").asText();
-    if ((type.equals("CREATE") || type.equals("CREATE2")) && frame.path("to").asText().equalsIgnoreCase(contract)) {
-      return true;
+    private static boolean creates(JsonNode frame, String contract) {
+        String type = frame.path("type").asText();
+        if ((type.equals("CREATE") || type.equals("CREATE2"))
+                && frame.path("to").asText().equalsIgnoreCase(contract)) {
+            return true;
+        }
+        for (JsonNode c : frame.path("calls")) {
+            if (creates(c, contract)) {
+                return true;
+            }
+        }
+        return false;
     }
-    for (JsonNode c : frame.path("calls")) {
-      if (creates(c, contract)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  private static String key(List<ProposalAction> actions) {
-    return actions.stream().map(ProposalAction::target).toList() + "|"
-        + actions.stream().map(ProposalAction::value).toList() + "|"
-        + actions.stream().map(ProposalAction::calldata).toList();
-  }
+    private static String key(List<ProposalAction> actions) {
+        return actions.stream().map(ProposalAction::target).toList() + "|"
+                + actions.stream().map(ProposalAction::value).toList() + "|"
+                + actions.stream().map(ProposalAction::calldata).toList();
+    }
 }

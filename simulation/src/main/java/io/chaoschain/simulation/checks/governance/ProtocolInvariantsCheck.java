@@ -32,101 +32,120 @@ import java.util.Set;
  * Set {@code autoViews: []} to run only the configured calls.
  */
 public final class ProtocolInvariantsCheck implements SafetyCheck {
-  private static final List<String> DEFAULT_VIEWS = List.of("totalSupply()", "totalAssets()", "getCash()",
-      "utilization()", "borrowRatePerYear()", "supplyRatePerYear()", "latestAnswer()", "price()",
-      "collateralPrice()");
-  private static final Set<String> PRICES = Set.of("latestAnswer()", "price()", "collateralPrice()");
+    private static final List<String> DEFAULT_VIEWS = List.of(
+            "totalSupply()",
+            "totalAssets()",
+            "getCash()",
+            "utilization()",
+            "borrowRatePerYear()",
+            "supplyRatePerYear()",
+            "latestAnswer()",
+            "price()",
+            "collateralPrice()");
+    private static final Set<String> PRICES = Set.of("latestAnswer()", "price()", "collateralPrice()");
 
-  @Override
-  public String id() {
-    return "C8";
-  }
-
-  @Override
-  public String title() {
-    return "Protocol invariants and smoke calls hold after execution";
-  }
-
-  @Override
-  public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
-    CheckSettings.Options o = s.forCheck(id());
-    long pre = e.fork().preBlock();
-    long post = e.fork().postBlock();
-    Findings f = new Findings(id());
-    int calls = 0;
-    for (JsonNode call : o.raw("smokeCalls").map(this::list).orElse(List.of())) {
-      calls++;
-      String name = call.path("name").asText("smoke call " + calls);
-      String to = call.path("to").asText(null);
-      if (to == null || !to.matches("0x[0-9a-fA-F]{40}")) {
-        throw new UserFacingException("--checks-config: checks.C8.smokeCalls[" + (calls - 1)
-            + "].to must be a 0x-prefixed address", 2, null);
-      }
-      String data = call.has("data") ? call.get("data").asText() : encode(call, calls - 1);
-      String from = call.has("from") ? call.get("from").asText() : null;
-      Optional<String> after = Evm.call(e.fork(), from, to.toLowerCase(), data, post);
-      if (after.isEmpty()) {
-        boolean before = Evm.call(e.fork(), from, to.toLowerCase(), data, pre).isPresent();
-        f.fail(name + " reverts after the proposal" + (before ? " (it succeeded before)" : " (and before)"));
-        continue;
-      }
-      BigInteger value = Evm.word(after.get(), 0);
-      if (call.has("min") && value.compareTo(new BigInteger(call.get("min").asText())) < 0) {
-        f.fail(name + " returns " + value + ", below the minimum " + call.get("min").asText());
-      }
-      if (call.has("max") && value.compareTo(new BigInteger(call.get("max").asText())) > 0) {
-        f.fail(name + " returns " + value + ", above the maximum " + call.get("max").asText());
-      }
-      f.note(name + " = " + value);
+    @Override
+    public String id() {
+        return "C8";
     }
-    List<String> views = o.raw("autoViews").map(v -> {
-      List<String> out = new ArrayList<>();
-      list(v).forEach(n -> out.add(n.asText()));
-      return out;
-    }).orElse(DEFAULT_VIEWS);
-    Set<String> targets = new LinkedHashSet<>();
-    for (ActionExecution a : e.actions()) {
-      targets.add(a.action().target());
+
+    @Override
+    public String title() {
+        return "Protocol invariants and smoke calls hold after execution";
     }
-    for (String target : targets) {
-      for (String view : views) {
-        Optional<BigInteger> before = Evm.uint(e.fork(), target, Evm.encode(view), pre);
-        if (before.isEmpty()) {
-          continue;
+
+    @Override
+    public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        CheckSettings.Options o = s.forCheck(id());
+        long pre = e.fork().preBlock();
+        long post = e.fork().postBlock();
+        Findings f = new Findings(id());
+        int calls = 0;
+        for (JsonNode call : o.raw("smokeCalls").map(this::list).orElse(List.of())) {
+            calls++;
+            String name = call.path("name").asText("smoke call " + calls);
+            String to = call.path("to").asText(null);
+            if (to == null || !to.matches("0x[0-9a-fA-F]{40}")) {
+                throw new UserFacingException(
+                        "--checks-config: checks.C8.smokeCalls[" + (calls - 1) + "].to must be a 0x-prefixed address",
+                        2,
+                        null);
+            }
+            String data = call.has("data") ? call.get("data").asText() : encode(call, calls - 1);
+            String from = call.has("from") ? call.get("from").asText() : null;
+            Optional<String> after = Evm.call(e.fork(), from, to.toLowerCase(), data, post);
+            if (after.isEmpty()) {
+                boolean before =
+                        Evm.call(e.fork(), from, to.toLowerCase(), data, pre).isPresent();
+                f.fail(name + " reverts after the proposal" + (before ? " (it succeeded before)" : " (and before)"));
+                continue;
+            }
+            BigInteger value = Evm.word(after.get(), 0);
+            if (call.has("min")
+                    && value.compareTo(new BigInteger(call.get("min").asText())) < 0) {
+                f.fail(name + " returns " + value + ", below the minimum "
+                        + call.get("min").asText());
+            }
+            if (call.has("max")
+                    && value.compareTo(new BigInteger(call.get("max").asText())) > 0) {
+                f.fail(name + " returns " + value + ", above the maximum "
+                        + call.get("max").asText());
+            }
+            f.note(name + " = " + value);
         }
-        calls++;
-        Optional<BigInteger> after = Evm.uint(e.fork(), target, Evm.encode(view), post);
-        if (after.isEmpty()) {
-          f.fail(target + "." + view + " answered " + before.get() + " before the proposal and reverts after it");
-        } else if (PRICES.contains(view) && before.get().signum() > 0 && after.get().signum() == 0) {
-          f.fail(target + "." + view + " drops from " + before.get() + " to zero");
+        List<String> views = o.raw("autoViews")
+                .map(v -> {
+                    List<String> out = new ArrayList<>();
+                    list(v).forEach(n -> out.add(n.asText()));
+                    return out;
+                })
+                .orElse(DEFAULT_VIEWS);
+        Set<String> targets = new LinkedHashSet<>();
+        for (ActionExecution a : e.actions()) {
+            targets.add(a.action().target());
         }
-      }
+        for (String target : targets) {
+            for (String view : views) {
+                Optional<BigInteger> before = Evm.uint(e.fork(), target, Evm.encode(view), pre);
+                if (before.isEmpty()) {
+                    continue;
+                }
+                calls++;
+                Optional<BigInteger> after = Evm.uint(e.fork(), target, Evm.encode(view), post);
+                if (after.isEmpty()) {
+                    f.fail(target + "." + view + " answered " + before.get()
+                            + " before the proposal and reverts after it");
+                } else if (PRICES.contains(view)
+                        && before.get().signum() > 0
+                        && after.get().signum() == 0) {
+                    f.fail(target + "." + view + " drops from " + before.get() + " to zero");
+                }
+            }
+        }
+        return f.result(calls + " smoke call(s) succeed after the proposal");
     }
-    return f.result(calls + " smoke call(s) succeed after the proposal");
-  }
 
-  private List<JsonNode> list(JsonNode node) {
-    List<JsonNode> out = new ArrayList<>();
-    if (node.isArray()) {
-      node.forEach(out::add);
-    } else {
-      out.add(node);
+    private List<JsonNode> list(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(out::add);
+        } else {
+            out.add(node);
+        }
+        return out;
     }
-    return out;
-  }
 
-  private static String encode(JsonNode call, int index) {
-    String signature = call.path("signature").asText(null);
-    if (signature == null) {
-      throw new UserFacingException("--checks-config: checks.C8.smokeCalls[" + index
-          + "] needs 'data' or 'signature'", 2, null);
+    private static String encode(JsonNode call, int index) {
+        String signature = call.path("signature").asText(null);
+        if (signature == null) {
+            throw new UserFacingException(
+                    "--checks-config: checks.C8.smokeCalls[" + index + "] needs 'data' or 'signature'", 2, null);
+        }
+        List<Object> args = new ArrayList<>();
+        for (JsonNode a : call.path("args")) {
+            String text = a.asText();
+            args.add(text.startsWith("0x") ? text : new BigInteger(text));
+        }
+        return Evm.encode(signature, args.toArray());
     }
-    List<Object> args = new ArrayList<>();
-    for (JsonNode a : call.path("args")) {
-      String text = a.asText();
-      args.add(text.startsWith("0x") ? text : new BigInteger(text));
-    }
-    return Evm.encode(signature, args.toArray());
-  }
 }

@@ -29,74 +29,93 @@ import java.util.Map;
  * fails too.
  */
 public final class ProxyInitializerCheck implements SafetyCheck {
-  private static final List<String> DEFAULT_INITIALIZERS = List.of("initialize()", "initialize(address)",
-      "initialize(address,address)", "initialize(address,uint256)", "initialize(address,address,address)",
-      "initializeV2()", "initializeV2(address)", "reinitialize()");
-  private static final String IMPLEMENTATION_SLOT =
-      "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc";
-  private static final String ADMIN_SLOT = "0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103";
-  private static final String UUID_SELECTOR = "proxiableUUID()";
+    private static final List<String> DEFAULT_INITIALIZERS = List.of(
+            "initialize()",
+            "initialize(address)",
+            "initialize(address,address)",
+            "initialize(address,uint256)",
+            "initialize(address,address,address)",
+            "initializeV2()",
+            "initializeV2(address)",
+            "reinitialize()");
+    private static final String IMPLEMENTATION_SLOT =
+            "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc";
+    private static final String ADMIN_SLOT = "0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103";
+    private static final String UUID_SELECTOR = "proxiableUUID()";
 
-  @Override
-  public String id() {
-    return "C12";
-  }
-
-  @Override
-  public String title() {
-    return "Proxy initializers are locked; admin in the EIP-1967 slot";
-  }
-
-  @Override
-  public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
-    List<String> initializers = new ArrayList<>();
-    s.forCheck(id()).raw("initializers").ifPresentOrElse(n -> n.forEach(v -> initializers.add(v.asText())),
-        () -> initializers.addAll(DEFAULT_INITIALIZERS));
-    Map<String, String> proxies = new LinkedHashMap<>(); // proxy -> implementation after
-    e.proxies().values().stream().filter(ProxyInfo::isProxy)
-        .forEach(p -> proxies.put(p.address(), p.implementationAfter()));
-    for (CallFrame frame : e.allFrames()) {
-      if (frame.type().equals("DELEGATECALL") && frame.to() != null && !frame.from().equals(e.proposal().executor())
-          && !(e.proposal().governor() != null && frame.from().equals(e.proposal().governor()))) {
-        proxies.putIfAbsent(frame.from(), frame.to());
-      }
+    @Override
+    public String id() {
+        return "C12";
     }
-    long post = e.fork().postBlock();
-    Findings f = new Findings(id());
-    for (Map.Entry<String, String> entry : proxies.entrySet()) {
-      String proxy = entry.getKey();
-      for (String init : initializers) {
-        Object[] args = init.substring(init.indexOf('(') + 1, init.length() - 1).isEmpty() ? new Object[0]
-            : java.util.Arrays.stream(init.substring(init.indexOf('(') + 1, init.length() - 1).split(","))
-                .map(t -> t.trim().equals("address") ? (Object) Evm.STRANGER : (Object) BigInteger.ONE).toArray();
-        if (Evm.call(e.fork(), Evm.STRANGER, proxy, Evm.encode(init, args), post).isPresent()) {
-          f.fail(proxy + "." + init + " can still be called by anyone after the proposal (implementation "
-              + entry.getValue() + "): the proxy can be re-initialized and taken over");
-        }
-      }
-      String impl = e.fork().storageAt(proxy, IMPLEMENTATION_SLOT, post);
-      boolean standard = impl != null && Evm.word(impl, 0).signum() != 0;
-      if (!standard && !e.proxies().getOrDefault(proxy, nonProxy(proxy)).isProxy()) {
-        f.fail(proxy + " forwards by DELEGATECALL but keeps its implementation and admin outside the EIP-1967 "
-            + "slots, where they can collide with the implementation's storage");
-        continue;
-      }
-      if (standard) {
-        String admin = e.fork().storageAt(proxy, ADMIN_SLOT, post);
-        boolean hasAdmin = admin != null && Evm.word(admin, 0).signum() != 0;
-        String implementation = Evm.addressAt(impl, 0);
-        boolean uups = Evm.call(e.fork(), null, implementation, Evm.encode(UUID_SELECTOR), post)
-            .filter(o -> o.equalsIgnoreCase(IMPLEMENTATION_SLOT)).isPresent();
-        if (!hasAdmin && !uups) {
-          f.fail(proxy + " has no admin in the EIP-1967 admin slot and its implementation " + implementation
-              + " is not UUPS: who may upgrade it is kept elsewhere");
-        }
-      }
-    }
-    return f.result(proxies.size() + " proxy(ies) examined: initializers revert, EIP-1967 layout");
-  }
 
-  private static ProxyInfo nonProxy(String address) {
-    return new ProxyInfo(address, ProxyInfo.Kind.NONE, null, null, null, null, null);
-  }
+    @Override
+    public String title() {
+        return "Proxy initializers are locked; admin in the EIP-1967 slot";
+    }
+
+    @Override
+    public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        List<String> initializers = new ArrayList<>();
+        s.forCheck(id())
+                .raw("initializers")
+                .ifPresentOrElse(
+                        n -> n.forEach(v -> initializers.add(v.asText())),
+                        () -> initializers.addAll(DEFAULT_INITIALIZERS));
+        Map<String, String> proxies = new LinkedHashMap<>(); // proxy -> implementation after
+        e.proxies().values().stream()
+                .filter(ProxyInfo::isProxy)
+                .forEach(p -> proxies.put(p.address(), p.implementationAfter()));
+        for (CallFrame frame : e.allFrames()) {
+            if (frame.type().equals("DELEGATECALL")
+                    && frame.to() != null
+                    && !frame.from().equals(e.proposal().executor())
+                    && !(e.proposal().governor() != null
+                            && frame.from().equals(e.proposal().governor()))) {
+                proxies.putIfAbsent(frame.from(), frame.to());
+            }
+        }
+        long post = e.fork().postBlock();
+        Findings f = new Findings(id());
+        for (Map.Entry<String, String> entry : proxies.entrySet()) {
+            String proxy = entry.getKey();
+            for (String init : initializers) {
+                Object[] args = init.substring(init.indexOf('(') + 1, init.length() - 1)
+                                .isEmpty()
+                        ? new Object[0]
+                        : java.util.Arrays.stream(init.substring(init.indexOf('(') + 1, init.length() - 1)
+                                        .split(","))
+                                .map(t -> t.trim().equals("address") ? (Object) Evm.STRANGER : (Object) BigInteger.ONE)
+                                .toArray();
+                if (Evm.call(e.fork(), Evm.STRANGER, proxy, Evm.encode(init, args), post)
+                        .isPresent()) {
+                    f.fail(proxy + "." + init + " can still be called by anyone after the proposal (implementation "
+                            + entry.getValue() + "): the proxy can be re-initialized and taken over");
+                }
+            }
+            String impl = e.fork().storageAt(proxy, IMPLEMENTATION_SLOT, post);
+            boolean standard = impl != null && Evm.word(impl, 0).signum() != 0;
+            if (!standard && !e.proxies().getOrDefault(proxy, nonProxy(proxy)).isProxy()) {
+                f.fail(proxy + " forwards by DELEGATECALL but keeps its implementation and admin outside the EIP-1967 "
+                        + "slots, where they can collide with the implementation's storage");
+                continue;
+            }
+            if (standard) {
+                String admin = e.fork().storageAt(proxy, ADMIN_SLOT, post);
+                boolean hasAdmin = admin != null && Evm.word(admin, 0).signum() != 0;
+                String implementation = Evm.addressAt(impl, 0);
+                boolean uups = Evm.call(e.fork(), null, implementation, Evm.encode(UUID_SELECTOR), post)
+                        .filter(o -> o.equalsIgnoreCase(IMPLEMENTATION_SLOT))
+                        .isPresent();
+                if (!hasAdmin && !uups) {
+                    f.fail(proxy + " has no admin in the EIP-1967 admin slot and its implementation " + implementation
+                            + " is not UUPS: who may upgrade it is kept elsewhere");
+                }
+            }
+        }
+        return f.result(proxies.size() + " proxy(ies) examined: initializers revert, EIP-1967 layout");
+    }
+
+    private static ProxyInfo nonProxy(String address) {
+        return new ProxyInfo(address, ProxyInfo.Kind.NONE, null, null, null, null, null);
+    }
 }

@@ -23,55 +23,60 @@ import java.util.Set;
  * or beacon upgrade must point at allowlisted code. Anything else fails.
  */
 public final class UnallowlistedDelegatecallCheck implements SafetyCheck {
-  @Override
-  public String id() {
-    return "C5";
-  }
-
-  @Override
-  public String title() {
-    return "Delegatecalls and upgrades only into allowlisted code";
-  }
-
-  @Override
-  public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
-    List<String> allowed = s.forCheck(id()).strings("allowedImplementations");
-    Set<String> existing = new LinkedHashSet<>();
-    for (ProxyInfo proxy : e.proxies().values()) {
-      if (proxy.implementationBefore() != null) {
-        existing.add(proxy.implementationBefore());
-      }
+    @Override
+    public String id() {
+        return "C5";
     }
-    Findings f = new Findings(id());
-    int delegatecalls = 0;
-    Set<String> reported = new LinkedHashSet<>();
-    for (CallFrame frame : e.allFrames()) {
-      if (!frame.type().equals("DELEGATECALL") || frame.to() == null) {
-        continue;
-      }
-      delegatecalls++;
-      ProxyInfo caller = e.proxies().get(frame.from());
-      boolean forwarding = caller != null && frame.to().equals(caller.implementationBefore());
-      if (forwarding || allowed.contains(frame.to()) || allowlisted(e, s, frame.to())
-          || !reported.add(frame.from() + ">" + frame.to())) {
-        continue;
-      }
-      f.fail(frame.from() + " delegatecalls " + frame.to() + " (" + frame.selector() + ", code hash "
-          + Bytecode.codeHash(e.fork().code(frame.to(), e.fork().postBlock())) + "), which is not allowlisted"
-          + (existing.contains(frame.to()) ? "" : " and was not its implementation before"));
-    }
-    for (PermissionChange c : e.permissionChanges()) {
-      if ((c.kind() == PermissionChange.Kind.IMPLEMENTATION_UPGRADED
-          || c.kind() == PermissionChange.Kind.BEACON_UPGRADED)
-          && c.account() != null && !allowed.contains(c.account()) && !allowlisted(e, s, c.account())) {
-        f.fail("action " + c.actionIndex() + " upgrades " + c.contract() + " to " + c.account()
-            + ", whose code is not allowlisted");
-      }
-    }
-    return f.result(delegatecalls + " delegatecall(s), all into allowlisted or already-installed code");
-  }
 
-  private static boolean allowlisted(SimulationEvidence e, CheckSettings s, String address) {
-    return s.isAllowlistedCodeHash(Bytecode.codeHash(e.fork().code(address, e.fork().postBlock())));
-  }
+    @Override
+    public String title() {
+        return "Delegatecalls and upgrades only into allowlisted code";
+    }
+
+    @Override
+    public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        List<String> allowed = s.forCheck(id()).strings("allowedImplementations");
+        Set<String> existing = new LinkedHashSet<>();
+        for (ProxyInfo proxy : e.proxies().values()) {
+            if (proxy.implementationBefore() != null) {
+                existing.add(proxy.implementationBefore());
+            }
+        }
+        Findings f = new Findings(id());
+        int delegatecalls = 0;
+        Set<String> reported = new LinkedHashSet<>();
+        for (CallFrame frame : e.allFrames()) {
+            if (!frame.type().equals("DELEGATECALL") || frame.to() == null) {
+                continue;
+            }
+            delegatecalls++;
+            ProxyInfo caller = e.proxies().get(frame.from());
+            boolean forwarding = caller != null && frame.to().equals(caller.implementationBefore());
+            if (forwarding
+                    || allowed.contains(frame.to())
+                    || allowlisted(e, s, frame.to())
+                    || !reported.add(frame.from() + ">" + frame.to())) {
+                continue;
+            }
+            f.fail(frame.from() + " delegatecalls " + frame.to() + " (" + frame.selector() + ", code hash "
+                    + Bytecode.codeHash(e.fork().code(frame.to(), e.fork().postBlock())) + "), which is not allowlisted"
+                    + (existing.contains(frame.to()) ? "" : " and was not its implementation before"));
+        }
+        for (PermissionChange c : e.permissionChanges()) {
+            if ((c.kind() == PermissionChange.Kind.IMPLEMENTATION_UPGRADED
+                            || c.kind() == PermissionChange.Kind.BEACON_UPGRADED)
+                    && c.account() != null
+                    && !allowed.contains(c.account())
+                    && !allowlisted(e, s, c.account())) {
+                f.fail("action " + c.actionIndex() + " upgrades " + c.contract() + " to " + c.account()
+                        + ", whose code is not allowlisted");
+            }
+        }
+        return f.result(delegatecalls + " delegatecall(s), all into allowlisted or already-installed code");
+    }
+
+    private static boolean allowlisted(SimulationEvidence e, CheckSettings s, String address) {
+        return s.isAllowlistedCodeHash(
+                Bytecode.codeHash(e.fork().code(address, e.fork().postBlock())));
+    }
 }

@@ -19,47 +19,60 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UnallowlistedDelegatecallCheckTest {
-  private static final String PROXY = "0x8000000000000000000000000000000000000008";
-  private static final String CURRENT = "0x9000000000000000000000000000000000000009";
-  private static final String NEXT = "0xa00000000000000000000000000000000000000a";
+    private static final String PROXY = "0x8000000000000000000000000000000000000008";
+    private static final String CURRENT = "0x9000000000000000000000000000000000000009";
+    private static final String NEXT = "0xa00000000000000000000000000000000000000a";
 
-  /** The executor calls the proxy, which forwards to its implementation, which delegatecalls {@code into}. */
-  private static CheckResult evaluate(String into, CheckSettings settings) {
-    FakeChain chain = new FakeChain().contract(PROXY).contract(CURRENT).contract(NEXT);
-    CallFrame init = frame("DELEGATECALL", PROXY, into, List.of(), 2);
-    CallFrame forward = frame("DELEGATECALL", PROXY, CURRENT, List.of(init), 1);
-    CallFrame top = frame("CALL", EXECUTOR, PROXY, List.of(forward), 0);
-    ProposalAction action = new ProposalAction(PROXY, BigInteger.ZERO, "0x4f1ef286", "");
-    ActionExecution exec = new ActionExecution(0, action, null, true, true, null, 50_000, "0x" + "cd".repeat(32),
-        FakeChain.POST, top);
-    ProposalUnderTest p = ProposalUnderTest.draft(31337, null, EXECUTOR, "upgrade", List.of(action));
-    Map<String, ProxyInfo> proxies = Map.of(PROXY,
-        new ProxyInfo(PROXY, ProxyInfo.Kind.EIP1967, CURRENT, into, null, null, null));
-    return new UnallowlistedDelegatecallCheck().evaluate(new SimulationEvidence(0, p, List.of(exec), Map.of(),
-        List.of(), List.of(), List.of(), proxies, BigInteger.ZERO, chain, chain), settings);
-  }
+    /** The executor calls the proxy, which forwards to its implementation, which delegatecalls {@code into}. */
+    private static CheckResult evaluate(String into, CheckSettings settings) {
+        FakeChain chain = new FakeChain().contract(PROXY).contract(CURRENT).contract(NEXT);
+        CallFrame init = frame("DELEGATECALL", PROXY, into, List.of(), 2);
+        CallFrame forward = frame("DELEGATECALL", PROXY, CURRENT, List.of(init), 1);
+        CallFrame top = frame("CALL", EXECUTOR, PROXY, List.of(forward), 0);
+        ProposalAction action = new ProposalAction(PROXY, BigInteger.ZERO, "0x4f1ef286", "");
+        ActionExecution exec = new ActionExecution(
+                0, action, null, true, true, null, 50_000, "0x" + "cd".repeat(32), FakeChain.POST, top);
+        ProposalUnderTest p = ProposalUnderTest.draft(31337, null, EXECUTOR, "upgrade", List.of(action));
+        Map<String, ProxyInfo> proxies =
+                Map.of(PROXY, new ProxyInfo(PROXY, ProxyInfo.Kind.EIP1967, CURRENT, into, null, null, null));
+        return new UnallowlistedDelegatecallCheck()
+                .evaluate(
+                        new SimulationEvidence(
+                                0,
+                                p,
+                                List.of(exec),
+                                Map.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                proxies,
+                                BigInteger.ZERO,
+                                chain,
+                                chain),
+                        settings);
+    }
 
-  private static CallFrame frame(String type, String from, String to, List<CallFrame> calls, int depth) {
-    return new CallFrame(type, from, to, "0x4f1ef286", "0x", BigInteger.ZERO, 1_000, null, calls, depth);
-  }
+    private static CallFrame frame(String type, String from, String to, List<CallFrame> calls, int depth) {
+        return new CallFrame(type, from, to, "0x4f1ef286", "0x", BigInteger.ZERO, 1_000, null, calls, depth);
+    }
 
-  @Test
-  void shouldFailADelegatecallIntoCodeNoOneAllowlisted() {
-    CheckResult r = evaluate(NEXT, CheckSettings.defaults());
+    @Test
+    void shouldFailADelegatecallIntoCodeNoOneAllowlisted() {
+        CheckResult r = evaluate(NEXT, CheckSettings.defaults());
 
-    assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL);
-    assertThat(r.evidence()).singleElement().asString().contains(PROXY + " delegatecalls " + NEXT);
-  }
+        assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(r.evidence()).singleElement().asString().contains(PROXY + " delegatecalls " + NEXT);
+    }
 
-  @Test
-  void shouldPassWhenTheNewCodeIsAllowlistedByHash() {
-    CheckResult r = evaluate(NEXT, CheckSettings.of(Set.of(), Set.of(Bytecode.codeHash("0x6001")), null));
+    @Test
+    void shouldPassWhenTheNewCodeIsAllowlistedByHash() {
+        CheckResult r = evaluate(NEXT, CheckSettings.of(Set.of(), Set.of(Bytecode.codeHash("0x6001")), null));
 
-    assertThat(r.status()).isEqualTo(CheckResult.Status.PASS);
-  }
+        assertThat(r.status()).isEqualTo(CheckResult.Status.PASS);
+    }
 
-  @Test
-  void shouldAcceptForwardingToTheImplementationTheProxyAlreadyHad() {
-    assertThat(evaluate(CURRENT, CheckSettings.defaults()).status()).isEqualTo(CheckResult.Status.PASS);
-  }
+    @Test
+    void shouldAcceptForwardingToTheImplementationTheProxyAlreadyHad() {
+        assertThat(evaluate(CURRENT, CheckSettings.defaults()).status()).isEqualTo(CheckResult.Status.PASS);
+    }
 }

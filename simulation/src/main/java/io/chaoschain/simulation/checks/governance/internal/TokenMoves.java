@@ -16,57 +16,66 @@ import java.util.Optional;
  * parties' {@code balanceOf}/{@code allowance} read before and after on the fork.
  */
 public final class TokenMoves {
-  private static final String TRANSFER = Evm.keccak("Transfer(address,address,uint256)");
-  private static final String APPROVAL = Evm.keccak("Approval(address,address,uint256)");
+    private static final String TRANSFER = Evm.keccak("Transfer(address,address,uint256)");
+    private static final String APPROVAL = Evm.keccak("Approval(address,address,uint256)");
 
-  private TokenMoves() {}
+    private TokenMoves() {}
 
-  public static List<TokenDelta> of(SimulationEvidence e) {
-    Map<String, TokenDelta> out = new LinkedHashMap<>();
-    for (TokenDelta d : e.tokenDeltas()) {
-      out.put(key(d.kind(), d.token(), d.owner(), d.spender()), d);
-    }
-    long pre = e.fork().preBlock();
-    long post = e.fork().postBlock();
-    for (DecodedLog log : e.logs()) {
-      List<String> t = log.topics();
-      if (t.size() != 3) {
-        continue;
-      }
-      String a = Evm.topicAddress(t.get(1));
-      String b = Evm.topicAddress(t.get(2));
-      if (t.getFirst().equals(TRANSFER)) {
-        for (String holder : List.of(a, b)) {
-          String k = key(TokenDelta.Kind.BALANCE, log.address(), holder, null);
-          if (!holder.equals(Evm.ZERO_ADDRESS) && !out.containsKey(k)) {
-            read(e, log.address(), Evm.encode("balanceOf(address)", holder), pre, post)
-                .ifPresent(v -> out.put(k, new TokenDelta(TokenDelta.Kind.BALANCE, log.address(), holder, null,
-                    v.get(0), v.get(1))));
-          }
+    public static List<TokenDelta> of(SimulationEvidence e) {
+        Map<String, TokenDelta> out = new LinkedHashMap<>();
+        for (TokenDelta d : e.tokenDeltas()) {
+            out.put(key(d.kind(), d.token(), d.owner(), d.spender()), d);
         }
-      } else if (t.getFirst().equals(APPROVAL)) {
-        String k = key(TokenDelta.Kind.ALLOWANCE, log.address(), a, b);
-        if (!out.containsKey(k)) {
-          read(e, log.address(), Evm.encode("allowance(address,address)", a, b), pre, post)
-              .ifPresent(v -> out.put(k, new TokenDelta(TokenDelta.Kind.ALLOWANCE, log.address(), a, b, v.get(0),
-                  v.get(1))));
+        long pre = e.fork().preBlock();
+        long post = e.fork().postBlock();
+        for (DecodedLog log : e.logs()) {
+            List<String> t = log.topics();
+            if (t.size() != 3) {
+                continue;
+            }
+            String a = Evm.topicAddress(t.get(1));
+            String b = Evm.topicAddress(t.get(2));
+            if (t.getFirst().equals(TRANSFER)) {
+                for (String holder : List.of(a, b)) {
+                    String k = key(TokenDelta.Kind.BALANCE, log.address(), holder, null);
+                    if (!holder.equals(Evm.ZERO_ADDRESS) && !out.containsKey(k)) {
+                        read(e, log.address(), Evm.encode("balanceOf(address)", holder), pre, post)
+                                .ifPresent(v -> out.put(
+                                        k,
+                                        new TokenDelta(
+                                                TokenDelta.Kind.BALANCE,
+                                                log.address(),
+                                                holder,
+                                                null,
+                                                v.get(0),
+                                                v.get(1))));
+                    }
+                }
+            } else if (t.getFirst().equals(APPROVAL)) {
+                String k = key(TokenDelta.Kind.ALLOWANCE, log.address(), a, b);
+                if (!out.containsKey(k)) {
+                    read(e, log.address(), Evm.encode("allowance(address,address)", a, b), pre, post)
+                            .ifPresent(v -> out.put(
+                                    k,
+                                    new TokenDelta(
+                                            TokenDelta.Kind.ALLOWANCE, log.address(), a, b, v.get(0), v.get(1))));
+                }
+            }
         }
-      }
+        return new ArrayList<>(out.values());
     }
-    return new ArrayList<>(out.values());
-  }
 
-  private static Optional<List<BigInteger>> read(SimulationEvidence e, String token, String data, long pre,
-      long post) {
-    Optional<BigInteger> before = Evm.uint(e.fork(), token, data, pre);
-    Optional<BigInteger> after = Evm.uint(e.fork(), token, data, post);
-    if (before.isEmpty() || after.isEmpty() || before.get().equals(after.get())) {
-      return Optional.empty();
+    private static Optional<List<BigInteger>> read(
+            SimulationEvidence e, String token, String data, long pre, long post) {
+        Optional<BigInteger> before = Evm.uint(e.fork(), token, data, pre);
+        Optional<BigInteger> after = Evm.uint(e.fork(), token, data, post);
+        if (before.isEmpty() || after.isEmpty() || before.get().equals(after.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(before.get(), after.get()));
     }
-    return Optional.of(List.of(before.get(), after.get()));
-  }
 
-  private static String key(TokenDelta.Kind kind, String token, String owner, String spender) {
-    return kind + "|" + token + "|" + owner + "|" + spender;
-  }
+    private static String key(TokenDelta.Kind kind, String token, String owner, String spender) {
+        return kind + "|" + token + "|" + owner + "|" + spender;
+    }
 }

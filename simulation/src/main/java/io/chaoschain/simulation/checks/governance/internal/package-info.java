@@ -1,2 +1,5 @@
-/** Helpers the governance-attack checks share: ABI words, eth_call, event history, who the DAO controls. */
+/**
+ * The simulation module's implementation detail shared by the governance-attack checks: ABI words, eth_call, event
+ * history, who the DAO controls, token moves and findings. Only the simulation module may use it.
+ */
 package io.chaoschain.simulation.checks.governance.internal;

@@ -1,0 +1,228 @@
+package io.chaoschain.app.cli;
+
+import io.chaoschain.core.UserFacingException;
+import io.chaoschain.core.simulation.SimulationException;
+import io.chaoschain.simulation.DraftFile;
+import io.chaoschain.simulation.ProposalSimulationEngine;
+import io.chaoschain.simulation.ProposalSource;
+import io.chaoschain.simulation.SafetyReport;
+import io.chaoschain.simulation.SimulationPlan;
+import io.chaoschain.simulation.checks.CheckSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code chaoschain simulate}: forks a chain with Anvil, executes an existing proposal (by governor and id) or draft
+ * files as their executor, runs the safety checks and prints the report. Exit 0 when no check fails, 1 when one
+ * does, 2 on a usage error, 3 when the simulation could not run (chain unreachable, fork failed).
+ */
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Simulate governance proposals on a local Anvil fork and run the safety checks.",
+            "Exit status: 0 no check fails, 1 a check fails, 2 usage error, 3 the simulation could not run."
+        })
+final class SimulateCommand implements Callable<Integer> {
+
+    /** Report formats. */
+    enum Format {
+        markdown,
+        json
+    }
+
+    @Option(names = "--rpc", required = true, paramLabel = "URL", description = "JSON-RPC URL of the chain to fork")
+    String rpc;
+
+    @Option(
+            names = "--governor",
+            paramLabel = "ADDR",
+            description = "governor of the existing proposal(s): OpenZeppelin Governor or GovernorBravo")
+    String governor;
+
+    @Option(
+            names = "--proposal-id",
+            paramLabel = "N",
+            arity = "1..*",
+            split = ",",
+            description = "id(s) of existing proposals; several are executed in order on one fork")
+    List<String> proposalIds;
+
+    @Option(names = "--draft", paramLabel = "FILE", description = "a draft proposal JSON file")
+    Path draft;
+
+    @Option(
+            names = "--batch",
+            paramLabel = "FILE",
+            arity = "1..*",
+            description = "draft files executed in order on one fork (each sees the ones before)")
+    List<Path> batch;
+
+    @Option(names = "--block", paramLabel = "N", description = "block to fork at (default: latest)")
+    Long block;
+
+    @Option(
+            names = "--checks-config",
+            paramLabel = "FILE",
+            description = "check thresholds and allowlists (JSON or YAML)")
+    Path checksConfig;
+
+    @Option(
+            names = "--format",
+            defaultValue = "markdown",
+            paramLabel = "FORMAT",
+            description = "report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the report here instead of stdout")
+    Path out;
+
+    @Option(names = "--quiet", description = "no progress lines on stderr")
+    boolean quiet;
+
+    @Option(
+            names = "--repeat",
+            paramLabel = "N",
+            defaultValue = "1",
+            hidden = true,
+            description = "run N times in this process and print per-run times (benchmarks)")
+    int repeat;
+
+    @Override
+    public Integer call() {
+        SimulationPlan plan = plan();
+        PrintStream err = System.err;
+        long start = System.nanoTime();
+        Consumer<String> progress = quiet
+                ? line -> {}
+                : line -> err.printf(Locale.ROOT, "[%6.2fs] %s%n", (System.nanoTime() - start) / 1e9, line);
+        ProposalSimulationEngine engine = new ProposalSimulationEngine();
+        SafetyReport report = null;
+        long[] millis = new long[repeat];
+        for (int i = 0; i < repeat; i++) {
+            long t0 = System.nanoTime();
+            try {
+                report = engine.run(plan, i == 0 ? progress : line -> {});
+            } catch (SimulationException e) {
+                throw new UserFacingException("simulate: " + e.getMessage(), 3, e);
+            }
+            millis[i] = (System.nanoTime() - t0) / 1_000_000;
+        }
+        if (repeat > 1) {
+            long[] sorted = millis.clone();
+            Arrays.sort(sorted);
+            double median = sorted.length % 2 == 1
+                    ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
+            err.printf(
+                    Locale.ROOT,
+                    "bench: %d runs of %d proposal(s): median %.1f ms per run, %.1f ms per proposal; " + "runs %s%n",
+                    repeat,
+                    plan.proposals().size(),
+                    median,
+                    median / plan.proposals().size(),
+                    Arrays.toString(millis));
+        }
+        String text = format == Format.json ? report.prettyJson() : report.markdown();
+        if (out != null) {
+            try {
+                Files.writeString(out, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UserFacingException("--out: cannot write " + out + " (" + e.getMessage() + ")", 2, e);
+            }
+            if (!quiet) {
+                err.println("report written to " + out + " (risk " + report.risk() + ", hash " + report.hash() + ")");
+            }
+        } else {
+            System.out.print(text.endsWith("\n") ? text : text + "\n");
+            System.out.flush();
+        }
+        return report.failed() ? 1 : 0;
+    }
+
+    /** Validates the flags; every problem names its flag and exits 2. */
+    SimulationPlan plan() {
+        URI uri;
+        try {
+            uri = URI.create(rpc);
+        } catch (IllegalArgumentException e) {
+            throw usage("--rpc: '" + rpc + "' is not a URL");
+        }
+        if (uri.getScheme() == null
+                || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                || uri.getHost() == null) {
+            throw usage("--rpc must be an http(s) URL such as http://127.0.0.1:8545");
+        }
+        int modes = (proposalIds != null ? 1 : 0) + (draft != null ? 1 : 0) + (batch != null ? 1 : 0);
+        if (modes != 1) {
+            throw usage("give exactly one of --proposal-id (with --governor), --draft FILE or --batch FILE...");
+        }
+        if (block != null && block < 0) {
+            throw usage("--block must be a block number (0 or more), got " + block);
+        }
+        if (repeat < 1) {
+            throw usage("--repeat must be at least 1");
+        }
+        List<ProposalSource> sources = new ArrayList<>();
+        if (proposalIds != null) {
+            if (governor == null) {
+                throw usage("--proposal-id needs --governor ADDR (the governor contract the proposal lives on)");
+            }
+            if (!governor.matches("0x[0-9a-fA-F]{40}")) {
+                throw usage("--governor must be a 0x-prefixed 20-byte address, got '" + governor + "'");
+            }
+            for (String id : proposalIds) {
+                sources.add(new ProposalSource.Existing(governor, proposalId(id)));
+            }
+        } else {
+            if (governor != null) {
+                throw usage("--governor goes with --proposal-id; put a draft's governor in its file");
+            }
+            for (Path file : draft != null ? List.of(draft) : batch) {
+                if (!Files.isRegularFile(file)) {
+                    throw usage((draft != null ? "--draft" : "--batch") + ": no such file " + file);
+                }
+                sources.add(DraftFile.read(file));
+            }
+        }
+        CheckSettings settings = CheckSettings.defaults();
+        if (checksConfig != null) {
+            if (!Files.isRegularFile(checksConfig)) {
+                throw usage("--checks-config: no such file " + checksConfig);
+            }
+            settings = CheckSettings.load(checksConfig);
+        }
+        return new SimulationPlan(rpc, block == null ? -1 : block, sources, settings);
+    }
+
+    private static BigInteger proposalId(String text) {
+        try {
+            String t = text.trim();
+            BigInteger id = t.startsWith("0x") ? new BigInteger(t.substring(2), 16) : new BigInteger(t);
+            if (id.signum() < 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw usage("--proposal-id must be a non-negative integer (decimal or 0x hex), got '" + text + "'");
+        }
+    }
+
+    private static UserFacingException usage(String message) {
+        return new UserFacingException(message, 2, null);
+    }
+}
