@@ -165,14 +165,18 @@ public final class Upgrades {
         common.retainAll(selectors(chain.code(newImpl, block)));
         List<String> out = new ArrayList<>();
         for (String selector : common) {
+            // cheapest first: functions that take arguments revert at once, most views then agree
+            Optional<String> before = callInstalled(chain, proxy, oldImpl, selector, block);
+            if (before.isEmpty()) {
+                continue;
+            }
+            Optional<String> after = callInstalled(chain, proxy, newImpl, selector, block);
+            if (after.isEmpty() || before.equals(after)) {
+                continue;
+            }
             Optional<String> oldOwn = Evm.call(chain, null, oldImpl, selector, block);
             Optional<String> newOwn = Evm.call(chain, null, newImpl, selector, block);
-            if (!oldOwn.equals(newOwn)) {
-                continue; // the code itself answers differently (a version constant): not a layout question
-            }
-            Optional<String> before = callInstalled(chain, proxy, oldImpl, selector, block);
-            Optional<String> after = callInstalled(chain, proxy, newImpl, selector, block);
-            if (before.isPresent() && after.isPresent() && !before.equals(after)) {
+            if (oldOwn.equals(newOwn)) { // else the code itself answers differently (a version constant)
                 out.add(selector + " reads " + before.get() + " through " + oldImpl + " but " + after.get()
                         + " through " + newImpl + " on the same storage");
             }
