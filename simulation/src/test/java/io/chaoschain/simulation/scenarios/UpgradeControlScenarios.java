@@ -47,6 +47,11 @@ final class UpgradeControlScenarios {
                         Set.of(),
                         UpgradeControlScenarios::supplyListedMarket),
                 new Scenario(
+                        "fund-module-behind-dao-proxyadmin",
+                        "treasury funds a module whose ProxyAdmin the timelock owns",
+                        Set.of(),
+                        UpgradeControlScenarios::fundProxiedModule),
+                new Scenario(
                         "uups-upgrade-unguarded-initializer",
                         "V2 whose initializer anyone may call again",
                         Set.of("C5", "C12"),
@@ -75,7 +80,17 @@ final class UpgradeControlScenarios {
                         "supply-to-outsider-administered-market",
                         "a market naming the DAO's comptroller, not listed by it, its admin an outsider",
                         Set.of("C7"),
-                        UpgradeControlScenarios::supplyOutsiderMarket));
+                        UpgradeControlScenarios::supplyOutsiderMarket),
+                new Scenario(
+                        "list-and-supply-outsider-administered-market",
+                        "the proposal lists a market whose admin is an outsider, then supplies it",
+                        Set.of("C7"),
+                        UpgradeControlScenarios::listAndSupplyOutsiderMarket),
+                new Scenario(
+                        "comptroller-pending-admin-to-outsider",
+                        "Compound-style _setPendingAdmin to an outsider",
+                        Set.of("C6"),
+                        UpgradeControlScenarios::pendingAdminToOutsider));
     }
 
     /** A rewards vault behind an ERC-1967 proxy, initialized with the timelock as owner; returns the proxy. */
@@ -158,6 +173,37 @@ final class UpgradeControlScenarios {
         String comptroller = c.deploy(0, "ScenarioComptroller", addr(c.dao.timelock()));
         String market = c.deploy(9, "ScenarioCToken", addr(c.dao.asset()), addr(comptroller), addr(c.address(9)));
         return supply(c, market, comptroller);
+    }
+
+    private static Staged listAndSupplyOutsiderMarket(ScenarioChain c) {
+        String comptroller = c.deploy(0, "ScenarioComptroller", addr(c.dao.timelock()));
+        String market = c.deploy(9, "ScenarioCToken", addr(c.dao.asset()), addr(comptroller), addr(c.address(9)));
+        BigInteger amount = tokens(300_000);
+        return draft(
+                c,
+                "List the market " + market + " on the comptroller " + comptroller + " (_supportMarket), then supply "
+                        + "300,000 dUSD of the treasury to it: approve, then mint",
+                new Call(comptroller, fn("_supportMarket", addr(market))),
+                new Call(c.dao.asset(), fn("approve", addr(market), uint(amount))),
+                new Call(market, fn("mint", uint(amount))));
+    }
+
+    private static Staged pendingAdminToOutsider(ScenarioChain c) {
+        String comptroller = c.deploy(0, "ScenarioComptroller", addr(c.dao.timelock()));
+        String outsider = c.address(9);
+        return draft(
+                c,
+                "Set the pending admin of the comptroller " + comptroller + " to " + outsider + " (_setPendingAdmin)",
+                new Call(comptroller, fn("_setPendingAdmin", addr(outsider))));
+    }
+
+    private static Staged fundProxiedModule(ScenarioChain c) {
+        FeeConfig fees = feeConfig(c);
+        return draft(
+                c,
+                "Transfer 100,000 dUSD of the treasury to the fee module " + fees.proxy() + " (its ProxyAdmin "
+                        + fees.proxyAdmin() + " is owned by the timelock)",
+                new Call(c.dao.asset(), fn("transfer", addr(fees.proxy()), uint(tokens(100_000)))));
     }
 
     private static Staged supply(ScenarioChain c, String market, String comptroller) {

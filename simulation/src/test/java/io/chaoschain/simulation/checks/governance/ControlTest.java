@@ -46,6 +46,26 @@ class ControlTest {
     }
 
     @Test
+    void shouldNotCountAListedMarketWhoseOwnAdminIsAnOutsider() {
+        FakeChain chain = new FakeChain()
+                .answersAddress(MARKET, Evm.encode("comptroller()"), COMPTROLLER)
+                .answersAddress(MARKET, Evm.encode("admin()"), OUTSIDER)
+                .answersAddress(COMPTROLLER, Evm.encode("admin()"), EXECUTOR)
+                .answers(COMPTROLLER, Evm.encode("markets(address)", MARKET), BigInteger.ONE);
+
+        assertThat(control(chain).controls(MARKET)).isFalse();
+    }
+
+    @Test
+    void shouldNotCountAContractWithOneControllerOutsideTheDao() {
+        FakeChain chain = new FakeChain()
+                .answersAddress(MARKET, Evm.encode("owner()"), EXECUTOR)
+                .answersAddress(MARKET, Evm.encode("admin()"), OUTSIDER);
+
+        assertThat(control(chain).controls(MARKET)).isFalse();
+    }
+
+    @Test
     void shouldNotCountAContractOwnedByAnOutsider() {
         FakeChain chain = new FakeChain().answersAddress(MARKET, Evm.encode("owner()"), OUTSIDER);
 

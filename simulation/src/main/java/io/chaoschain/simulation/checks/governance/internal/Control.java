@@ -16,11 +16,11 @@ import java.util.Set;
  * Who the DAO controls after a proposal, followed transitively on the fork's post-execution state.
  *
  * <p>The roots are the executor, the governor and {@code allowlist.daoControlled}. A contract is the DAO's when one
- * of its controllers is: its {@code owner()}, its {@code admin()} (Compound style), its EIP-1967 admin (so a
- * ProxyAdmin the timelock owns brings its proxies along), or when it grants a root its AccessControl {@code
- * DEFAULT_ADMIN_ROLE}. A market is also the DAO's when its {@code comptroller()} is and lists it ({@code
- * markets(address)} answers with {@code isListed} true): the listing, not the market's own claim, is what ties it to
- * the comptroller. The walk is bounded ({@link #MAX_DEPTH} links, {@link #MAX_VISITS} contracts per question), stops
+ * of its controllers is and none is outside: its {@code owner()}, its {@code admin()} (Compound style), its EIP-1967
+ * admin (so a ProxyAdmin the timelock owns brings its proxies along). Without such controllers it is the DAO's when it
+ * grants a root its AccessControl {@code DEFAULT_ADMIN_ROLE}, or when its {@code comptroller()} is the DAO's and lists
+ * it ({@code markets(address)} answers with {@code isListed} true): the listing, not the market's own claim, is what
+ * ties it to the comptroller. The walk is bounded ({@link #MAX_DEPTH} links, {@link #MAX_VISITS} contracts per question), stops
  * on cycles and remembers its answers.
  */
 public final class Control {
@@ -83,21 +83,37 @@ public final class Control {
         if (known != null) {
             return known;
         }
+        if (reasons.containsKey(a)) {
+            return true; // reached the DAO on an earlier branch; a positive answer holds from anywhere
+        }
         if (depth >= MAX_DEPTH || !onPath.add(a) || ++visits[0] > MAX_VISITS || !Evm.hasCode(chain, a, block)) {
             return false;
         }
         try {
-            if (grantsRootAdminRole(a)) {
-                reasons.put(a, a + " DEFAULT_ADMIN_ROLE held by the executor");
-                return true;
+            // every explicit controller must be the DAO's: one outside owner or admin can take the contract
+            String reached = null;
+            for (Link link : explicitControllers(a)) {
+                if (!walk(link.to(), depth + 1, onPath, visits)) {
+                    return false;
+                }
+                reached = reached != null
+                        ? reached
+                        : a + " " + link.via() + " -> " + reasons.getOrDefault(link.to(), link.to());
             }
-            for (Link link : controllers(a)) {
-                if (walk(link.to(), depth + 1, onPath, visits)) {
-                    reasons.put(a, a + " " + link.via() + " -> " + reasons.getOrDefault(link.to(), link.to()));
-                    return true;
+            if (reached == null && grantsRootAdminRole(a)) {
+                reached = a + " DEFAULT_ADMIN_ROLE held by the executor or governor";
+            }
+            if (reached == null) {
+                Optional<String> comptroller = listingComptroller(a);
+                if (comptroller.isPresent() && walk(comptroller.get(), depth + 1, onPath, visits)) {
+                    reached = a + " listed by comptroller -> "
+                            + reasons.getOrDefault(comptroller.get(), comptroller.get());
                 }
             }
-            return false;
+            if (reached != null) {
+                reasons.put(a, reached);
+            }
+            return reached != null;
         } finally {
             onPath.remove(a);
         }
@@ -105,7 +121,8 @@ public final class Control {
 
     private record Link(String via, String to) {}
 
-    private List<Link> controllers(String a) {
+    /** {@code owner()}, {@code admin()} and the EIP-1967 admin of {@code a}, where set. */
+    private List<Link> explicitControllers(String a) {
         List<Link> out = new ArrayList<>();
         for (String getter : List.of("owner()", "admin()")) {
             Evm.address(chain, a, Evm.encode(getter), block)
@@ -119,13 +136,16 @@ public final class Control {
                 out.add(new Link("EIP-1967 admin", admin));
             }
         }
-        Evm.address(chain, a, Evm.encode("comptroller()"), block)
+        return out;
+    }
+
+    /** The comptroller {@code a} names, when that comptroller lists {@code a} as a market. */
+    private Optional<String> listingComptroller(String a) {
+        return Evm.address(chain, a, Evm.encode("comptroller()"), block)
                 .filter(c -> !c.equals(Evm.ZERO_ADDRESS) && !c.equals(a))
                 .filter(c -> Evm.uint(chain, c, Evm.encode("markets(address)", a), block)
                         .filter(listed -> listed.signum() > 0)
-                        .isPresent())
-                .ifPresent(c -> out.add(new Link("listed by comptroller", c)));
-        return out;
+                        .isPresent());
     }
 
     private boolean grantsRootAdminRole(String a) {
