@@ -84,7 +84,7 @@ public final class UnallowlistedDelegatecallCheck implements SafetyCheck {
                                 frame.from(),
                                 caller == null ? null : caller.implementationBefore(),
                                 frame.to(),
-                                caller != null && caller.isProxy()));
+                                caller != null && caller.kind() == ProxyInfo.Kind.EIP1967));
             }
         }
         for (String code : executorCalls) {
