@@ -19,13 +19,14 @@ import java.util.Optional;
  *
  * <p>Reads the permission events of the execution (ownership transfers, role grants, proxy admin changes) and, for
  * every touched contract, the getters in {@code checks.C6.getters} (default {@code owner()}, {@code pendingOwner()},
- * {@code admin()}, {@code guardian()}, {@code minter()}, {@code pauseGuardian()}) and the EIP-1967 admin before and
- * after. A new holder must be DAO-controlled: the executor, the governor, {@code allowlist.daoControlled}, or a
- * contract one of those owns or administers. Anything else fails.
+ * {@code admin()}, {@code pendingAdmin()}, {@code guardian()}, {@code minter()}, {@code pauseGuardian()}) and the
+ * EIP-1967 admin before and after. A new holder must be DAO-controlled: the executor, the governor,
+ * {@code allowlist.daoControlled}, or a contract the DAO controls through a chain of owners, admins, ProxyAdmins,
+ * admin roles or a comptroller that lists it ({@link Control}). Anything else fails.
  */
 public final class ControlTransferCheck implements SafetyCheck {
-    private static final List<String> DEFAULT_GETTERS =
-            List.of("owner()", "pendingOwner()", "admin()", "guardian()", "minter()", "pauseGuardian()");
+    private static final List<String> DEFAULT_GETTERS = List.of(
+            "owner()", "pendingOwner()", "admin()", "pendingAdmin()", "guardian()", "minter()", "pauseGuardian()");
 
     @Override
     public String id() {

@@ -5,10 +5,10 @@ import io.chaoschain.simulation.checks.CheckSettings;
 import io.chaoschain.simulation.checks.SafetyCheck;
 import io.chaoschain.simulation.checks.governance.internal.Evm;
 import io.chaoschain.simulation.checks.governance.internal.Findings;
+import io.chaoschain.simulation.checks.governance.internal.Upgrades;
 import io.chaoschain.simulation.evidence.CallFrame;
 import io.chaoschain.simulation.evidence.ProxyInfo;
 import io.chaoschain.simulation.evidence.SimulationEvidence;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,21 +26,13 @@ import java.util.Map;
  * {@code initializeV2(address)}, {@code reinitialize()}) is called from an unrelated address with that address
  * and 1 as arguments; a call that succeeds fails the check. A proxy whose EIP-1967 implementation slot is empty
  * (a home-made layout) or whose admin slot is empty while its implementation is not UUPS ({@code proxiableUUID()})
- * fails too.
+ * fails too. An upgrade to an implementation whose own initializers are still open (no
+ * {@code _disableInitializers()} in its constructor) warns. Initializable's state (OpenZeppelin 5's ERC-7201 slot,
+ * or slot 0 of version 4) is shown with each finding.
  */
 public final class ProxyInitializerCheck implements SafetyCheck {
-    private static final List<String> DEFAULT_INITIALIZERS = List.of(
-            "initialize()",
-            "initialize(address)",
-            "initialize(address,address)",
-            "initialize(address,uint256)",
-            "initialize(address,address,address)",
-            "initializeV2()",
-            "initializeV2(address)",
-            "reinitialize()");
-    private static final String IMPLEMENTATION_SLOT =
-            "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc";
-    private static final String ADMIN_SLOT = "0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103";
+    private static final String IMPLEMENTATION_SLOT = Upgrades.IMPLEMENTATION_SLOT;
+    private static final String ADMIN_SLOT = Upgrades.ADMIN_SLOT;
     private static final String UUID_SELECTOR = "proxiableUUID()";
 
     @Override
@@ -60,7 +52,7 @@ public final class ProxyInitializerCheck implements SafetyCheck {
                 .raw("initializers")
                 .ifPresentOrElse(
                         n -> n.forEach(v -> initializers.add(v.asText())),
-                        () -> initializers.addAll(DEFAULT_INITIALIZERS));
+                        () -> initializers.addAll(Upgrades.DEFAULT_INITIALIZERS));
         Map<String, String> proxies = new LinkedHashMap<>(); // proxy -> implementation after
         e.proxies().values().stream()
                 .filter(ProxyInfo::isProxy)
@@ -78,18 +70,19 @@ public final class ProxyInitializerCheck implements SafetyCheck {
         Findings f = new Findings(id());
         for (Map.Entry<String, String> entry : proxies.entrySet()) {
             String proxy = entry.getKey();
-            for (String init : initializers) {
-                Object[] args = init.substring(init.indexOf('(') + 1, init.length() - 1)
-                                .isEmpty()
-                        ? new Object[0]
-                        : java.util.Arrays.stream(init.substring(init.indexOf('(') + 1, init.length() - 1)
-                                        .split(","))
-                                .map(t -> t.trim().equals("address") ? (Object) Evm.STRANGER : (Object) BigInteger.ONE)
-                                .toArray();
-                if (Evm.call(e.fork(), Evm.STRANGER, proxy, Evm.encode(init, args), post)
-                        .isPresent()) {
-                    f.fail(proxy + "." + init + " can still be called by anyone after the proposal (implementation "
-                            + entry.getValue() + "): the proxy can be re-initialized and taken over");
+            for (String init : Upgrades.callableInitializers(e.fork(), proxy, entry.getValue(), initializers, post)) {
+                f.fail(proxy + "." + init + " can still be called by anyone after the proposal (implementation "
+                        + entry.getValue() + ", "
+                        + Upgrades.initState(e.fork(), proxy, post).describe()
+                        + "): the proxy can be re-initialized and taken over");
+            }
+            ProxyInfo info = e.proxies().get(proxy);
+            if (info != null && info.implementationChanged() && entry.getValue() != null) {
+                String next = entry.getValue();
+                List<String> bare = Upgrades.callableInitializers(e.fork(), next, next, initializers, post);
+                if (!bare.isEmpty() && !Upgrades.initState(e.fork(), next, post).disabled()) {
+                    f.warn("the new implementation " + next + " does not disable its own initializers (" + bare
+                            + " callable on it directly): lock them in its constructor");
                 }
             }
             String impl = e.fork().storageAt(proxy, IMPLEMENTATION_SLOT, post);

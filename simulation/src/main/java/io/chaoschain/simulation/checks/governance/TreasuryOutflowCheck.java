@@ -25,7 +25,9 @@ import java.util.Set;
  *
  * <p>Per token (from the execution's balance and allowance changes) and for ETH: what left DAO-controlled accounts
  * for accounts the DAO does not control, as a share of what the DAO held before; new allowances from the DAO to
- * outside spenders likewise; and supply minted to outside accounts as a share of the supply before. Options
+ * outside spenders likewise; and supply minted to outside accounts as a share of the supply before. "DAO-controlled"
+ * is followed transitively ({@link Control}): treasury funds supplied to a market whose comptroller the timelock
+ * administers and that lists it, or to a contract owned by a ProxyAdmin the timelock owns, stay inside the DAO. Options
  * ({@code checks.C7}): {@code maxOutflowShare} (default 0.05) of the DAO's holding, {@code maxMintShare} (default
  * 0.01) of the supply, {@code maxApprovalShare} (default 0.05). Above a threshold fails; any smaller amount to an
  * outside account warns, naming the recipient. Unlimited approvals to outside spenders always fail.

@@ -42,13 +42,19 @@ final class FakeChain implements ForkView {
         return this;
     }
 
+    /** {@code address} holds {@code runtime} (0x-hex) at every block. */
+    FakeChain code(String address, String runtime) {
+        code.put(address, runtime);
+        return this;
+    }
+
     /** {@code to} answers {@code data} with one word at every block. */
     FakeChain answers(String to, String data, BigInteger word) {
         return answers(to, data, -1, word);
     }
 
     FakeChain answers(String to, String data, long block, BigInteger word) {
-        contract(to);
+        code.putIfAbsent(to, "0x6001");
         answers.put(to + data + "@" + block, "0x" + String.format("%064x", word));
         return this;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chaoschain.core.proposal.ProposalAction;
 import io.chaoschain.simulation.checks.CheckResult;
 import io.chaoschain.simulation.checks.CheckSettings;
+import io.chaoschain.simulation.checks.governance.internal.Evm;
 import io.chaoschain.simulation.evidence.ActionExecution;
 import io.chaoschain.simulation.evidence.Bytecode;
 import io.chaoschain.simulation.evidence.CallFrame;
@@ -25,7 +26,14 @@ class UnallowlistedDelegatecallCheckTest {
 
     /** The executor calls the proxy, which forwards to its implementation, which delegatecalls {@code into}. */
     private static CheckResult evaluate(String into, CheckSettings settings) {
-        FakeChain chain = new FakeChain().contract(PROXY).contract(CURRENT).contract(NEXT);
+        return evaluate(new FakeChain(), into, settings);
+    }
+
+    private static CheckResult evaluate(FakeChain chain, String into, CheckSettings settings) {
+        chain.contract(PROXY).contract(CURRENT);
+        if (chain.code(NEXT, FakeChain.POST).equals("0x")) {
+            chain.contract(NEXT);
+        }
         CallFrame init = frame("DELEGATECALL", PROXY, into, List.of(), 2);
         CallFrame forward = frame("DELEGATECALL", PROXY, CURRENT, List.of(init), 1);
         CallFrame top = frame("CALL", EXECUTOR, PROXY, List.of(forward), 0);
@@ -57,11 +65,19 @@ class UnallowlistedDelegatecallCheckTest {
     }
 
     @Test
-    void shouldFailADelegatecallIntoCodeNoOneAllowlisted() {
+    void shouldJudgeAnUpgradeOnItsPropertiesWhenNoAllowlistIsConfigured() {
         CheckResult r = evaluate(NEXT, CheckSettings.defaults());
 
-        assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL);
-        assertThat(r.evidence()).singleElement().asString().contains(PROXY + " delegatecalls " + NEXT);
+        assertThat(r.status()).isEqualTo(CheckResult.Status.PASS);
+        assertThat(r.evidence()).anySatisfy(line -> assertThat(line).contains("no allowlist configured"));
+    }
+
+    @Test
+    void shouldOnlyWarnWhenAnAllowlistIsConfiguredAndTheNewCodeIsNotOnIt() {
+        CheckResult r = evaluate(NEXT, CheckSettings.of(Set.of(), Set.of(Bytecode.codeHash("0x6002")), null));
+
+        assertThat(r.status()).isEqualTo(CheckResult.Status.WARN);
+        assertThat(r.summary()).contains(PROXY + " -> " + NEXT).contains("not allowlisted");
     }
 
     @Test
@@ -74,5 +90,50 @@ class UnallowlistedDelegatecallCheckTest {
     @Test
     void shouldAcceptForwardingToTheImplementationTheProxyAlreadyHad() {
         assertThat(evaluate(CURRENT, CheckSettings.defaults()).status()).isEqualTo(CheckResult.Status.PASS);
+    }
+
+    @Test
+    void shouldFailNewCodeThatAddsSelfdestruct() {
+        FakeChain chain = new FakeChain().code(NEXT, "0x6000ff");
+
+        CheckResult r = evaluate(chain, NEXT, CheckSettings.defaults());
+
+        assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(r.summary()).contains("SELFDESTRUCT");
+    }
+
+    @Test
+    void shouldFailNewCodeThatAddsDelegatecall() {
+        FakeChain chain = new FakeChain().code(NEXT, "0x6000f4");
+
+        CheckResult r = evaluate(chain, NEXT, CheckSettings.defaults());
+
+        assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(r.summary()).contains("adds DELEGATECALL");
+    }
+
+    @Test
+    void shouldFailWhenAnInitializerOfTheNewCodeStaysCallable() {
+        String init = Evm.selector("initializeV2()");
+        FakeChain chain = new FakeChain().code(NEXT, "0x63" + init.substring(2) + "14");
+        chain.answers(PROXY, init, BigInteger.ONE);
+
+        CheckResult r = evaluate(chain, NEXT, CheckSettings.defaults());
+
+        assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(r.summary()).contains("initializeV2() can still be called by anyone");
+    }
+
+    @Test
+    void shouldFailWhenTheUpgradeHandsOwnershipOutsideTheDao() {
+        String outsider = "0xb00000000000000000000000000000000000000b";
+        FakeChain chain = new FakeChain();
+        chain.answers(PROXY, Evm.encode("owner()"), FakeChain.PRE, new BigInteger(EXECUTOR.substring(2), 16));
+        chain.answers(PROXY, Evm.encode("owner()"), FakeChain.POST, new BigInteger(outsider.substring(2), 16));
+
+        CheckResult r = evaluate(chain, NEXT, CheckSettings.defaults());
+
+        assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(r.summary()).contains("owner() becomes " + outsider);
     }
 }
