@@ -154,16 +154,19 @@ final class SimulateCommand implements Callable<Integer> {
             System.out.print(text.endsWith("\n") ? text : text + "\n");
             System.out.flush();
         }
+        int exit = exitCode(report);
+        if (exit == 3 && !quiet) {
+            err.println("not judged: a check could not run (risk unknown); see the report's errors");
+        }
+        return exit;
+    }
+
+    /** 1 when a check failed (whatever else errored), 3 when one errored and none failed, else 0. */
+    static int exitCode(SafetyReport report) {
         if (report.failed()) {
             return 1;
         }
-        if (report.errored()) {
-            if (!quiet) {
-                err.println("not judged: a check could not run (risk unknown); see the report's errors");
-            }
-            return 3;
-        }
-        return 0;
+        return report.errored() ? 3 : 0;
     }
 
     /** Validates the flags; every problem names its flag and exits 2. */

@@ -186,4 +186,27 @@ class VerdictsTest {
         assertThat(Clock.mode(clockChain("mode=timestamp"), GOVERNOR, -1)).contains("mode=timestamp");
         assertThat(Evm.encode("CLOCK_MODE()")).isEqualTo("0x4bf5d7e9");
     }
+
+    @Test
+    void shouldTellAPrunedBlockFromARevert() {
+        ChainReader pruned = new PrunedSource() {
+            @Override
+            public JsonNode rpc(String method, Object... params) {
+                throw new IllegalStateException("BlockOutOfRangeError: block height is 14554 but requested was 7351");
+            }
+        };
+        ChainReader reverting = new PrunedSource() {
+            @Override
+            public JsonNode rpc(String method, Object... params) {
+                throw new IllegalStateException("execution reverted");
+            }
+        };
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Evm.uint(pruned, GOVERNOR, Evm.encode("totalSupply()"), 7351))
+                .isInstanceOf(Evm.HistoryUnavailable.class)
+                .hasMessageContaining("no state for block 7351");
+        assertThat(Evm.uint(reverting, GOVERNOR, Evm.encode("totalSupply()"), 7351))
+                .isEmpty();
+    }
 }
