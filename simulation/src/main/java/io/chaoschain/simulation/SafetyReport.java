@@ -41,7 +41,15 @@ public record SafetyReport(
         return worst() == CheckResult.Status.FAIL;
     }
 
-    /** {@code low}, {@code medium} or {@code high}. */
+    /** True when no check failed but some check could not run or judge: the CLI exits 3. */
+    public boolean errored() {
+        return worst() == CheckResult.Status.ERROR;
+    }
+
+    /**
+     * {@code low}, {@code medium}, {@code high}, or {@code unknown} when a check could not run and none failed: an
+     * unjudged proposal is neither safe nor caught.
+     */
     public String risk() {
         return riskOf(worst());
     }
@@ -60,6 +68,7 @@ public record SafetyReport(
         return switch (worst) {
             case PASS -> "low";
             case WARN -> "medium";
+            case ERROR -> "unknown";
             case FAIL -> "high";
         };
     }

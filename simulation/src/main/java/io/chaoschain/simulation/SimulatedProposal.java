@@ -42,7 +42,7 @@ public record SimulatedProposal(
         return checks.stream().map(CheckResult::status).max(Enum::compareTo).orElse(CheckResult.Status.PASS);
     }
 
-    /** {@code high} when a check fails, {@code medium} when one warns, else {@code low}. */
+    /** {@code high} when a check fails, else {@code unknown} when one errored, {@code medium} when one warns, else {@code low}. */
     public String risk() {
         return SafetyReport.riskOf(worst());
     }

@@ -11,7 +11,8 @@ import java.math.BigInteger;
 /**
  * Enforces an {@link AgentPolicy} on a finalized proposal: only allowed targets and selectors, no ETH sent, calldata
  * that decodes to exactly the change the description states, and a passing simulation of exactly these actions in
- * which no safety check failed.
+ * which no safety check failed and every check ran (risk {@code unknown} or a check in error is refused: an unjudged
+ * proposal is not a safe one).
  */
 public final class PolicyGuard {
     private final AgentPolicy policy;
@@ -54,6 +55,15 @@ public final class PolicyGuard {
                         .orElse("risk " + report.safety().risk());
                 throw new PolicyViolationException("simulation " + report.reportHash() + " failed safety checks: "
                         + failed + "; refusing to submit");
+            }
+            if (report.safetyUnjudged()) {
+                String errored = report.safety().checks().stream()
+                        .filter(c -> c.status().equals("error"))
+                        .map(c -> c.id() + " (" + c.summary() + ")")
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse("risk " + report.safety().risk());
+                throw new PolicyViolationException("simulation " + report.reportHash()
+                        + " could not judge the proposal: " + errored + "; refusing to submit");
             }
             if (report.actions().size() != draft.actions().size()) {
                 throw new PolicyViolationException("simulation " + report.reportHash() + " executed "

@@ -132,6 +132,47 @@ class PolicyGuardTest {
     }
 
     @Test
+    void shouldRefuseWhenASafetyCheckCouldNotRun() {
+        ProposalDraft d = draft(MARKET, withJump(9), BigInteger.valueOf(9));
+        SimulationReport passing = report(d, true);
+        SimulationReport unknown = withSafety(
+                passing,
+                new SimulationReport.Safety(
+                        "unknown",
+                        "0xdef",
+                        List.of(
+                                new SimulationReport.Check("C6", "pass", "owner unchanged"),
+                                new SimulationReport.Check("C11", "error", "the node refused eth_getLogs"))));
+        assertThatThrownBy(() -> guard.check(d, unknown, true, CURRENT))
+                .isInstanceOf(PolicyViolationException.class)
+                .hasMessageContaining("could not judge")
+                .hasMessageContaining("C11 (the node refused eth_getLogs)")
+                .hasMessageNotContaining("C6");
+        // an error hidden under a lower risk label is still an error
+        SimulationReport mislabelled = withSafety(
+                passing,
+                new SimulationReport.Safety(
+                        "low", "0xdef", List.of(new SimulationReport.Check("C4", "error", "eth_getCode failed"))));
+        assertThatThrownBy(() -> guard.check(d, mislabelled, true, CURRENT))
+                .isInstanceOf(PolicyViolationException.class)
+                .hasMessageContaining("C4 (eth_getCode failed)");
+    }
+
+    private static SimulationReport withSafety(SimulationReport r, SimulationReport.Safety safety) {
+        return new SimulationReport(
+                r.forkBlock(),
+                r.chainId(),
+                r.actions(),
+                r.baseline(),
+                r.withProposal(),
+                r.metricsBefore(),
+                r.metricsAfter(),
+                r.stateChanges(),
+                safety,
+                "0xabc");
+    }
+
+    @Test
     void shouldRefuseCallsThatSendEther() {
         assertThatThrownBy(() -> guard.checkCall(MARKET, RateModelCalls.SET_RATE_MODEL_SELECTOR, BigInteger.ONE))
                 .hasMessageContaining("wei");

@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code chaoschain simulate}: forks a chain with Anvil, executes an existing proposal (by governor and id) or draft
- * files as their executor, runs the safety checks and prints the report. Exit 0 when no check fails, 1 when one
- * does, 2 on a usage error, 3 when the simulation could not run (chain unreachable, fork failed).
+ * files as their executor, runs the safety checks and prints the report. Exit 0 when every check ran and none fails,
+ * 1 when one fails (whatever else errored), 2 on a usage error, 3 when the simulation could not run (chain
+ * unreachable, fork failed) or a check could not run or judge and none failed (risk {@code unknown}).
  */
 @Command(
         name = "simulate",
@@ -35,7 +36,9 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Simulate governance proposals on a local Anvil fork and run the safety checks.",
-            "Exit status: 0 no check fails, 1 a check fails, 2 usage error, 3 the simulation could not run."
+            "Exit status: 0 pass (every check ran, none fails); 1 a check fails (even if another errored);",
+            "2 usage error; 3 could not run or could not judge (the simulation failed, or a check errored",
+            "and none failed: risk unknown)."
         })
 final class SimulateCommand implements Callable<Integer> {
 
@@ -151,7 +154,19 @@ final class SimulateCommand implements Callable<Integer> {
             System.out.print(text.endsWith("\n") ? text : text + "\n");
             System.out.flush();
         }
-        return report.failed() ? 1 : 0;
+        int exit = exitCode(report);
+        if (exit == 3 && !quiet) {
+            err.println("not judged: a check could not run (risk unknown); see the report's errors");
+        }
+        return exit;
+    }
+
+    /** 1 when a check failed (whatever else errored), 3 when one errored and none failed, else 0. */
+    static int exitCode(SafetyReport report) {
+        if (report.failed()) {
+            return 1;
+        }
+        return report.errored() ? 3 : 0;
     }
 
     /** Validates the flags; every problem names its flag and exits 2. */

@@ -61,6 +61,13 @@ public record SimulationReport(
         return safety != null && safety.risk().equals("high");
     }
 
+    /** True when the safety checks did not judge the proposal: risk {@code unknown} or a check that errored. */
+    public boolean safetyUnjudged() {
+        return safety != null
+                && (safety.risk().equals("unknown")
+                        || safety.checks().stream().anyMatch(c -> c.status().equals("error")));
+    }
+
     /** True when every proposal action executed without reverting. */
     public boolean allActionsSucceeded() {
         return actions.stream().allMatch(ActionOutcome::success);
@@ -82,7 +89,8 @@ public record SimulationReport(
     /**
      * The safety checks' verdicts (the same engine and checks as {@code chaoschain simulate}).
      *
-     * @param risk {@code low}, {@code medium} or {@code high} (a check failed)
+     * @param risk {@code low}, {@code medium}, {@code high} (a check failed) or {@code unknown} (a check could not run
+     *     and none failed)
      * @param reportHash keccak256 of the full safety report's canonical JSON (evidence included)
      * @param checks each check's verdict
      */
@@ -92,7 +100,10 @@ public record SimulationReport(
         }
     }
 
-    /** One check's verdict: its id, {@code pass}/{@code warn}/{@code fail} and a one-line summary. */
+    /**
+     * One check's verdict: its id, {@code pass}/{@code warn}/{@code fail}/{@code error} (could not run; the summary
+     * says why) and a one-line summary.
+     */
     public record Check(String id, String status, String summary) {}
 
     /** A storage slot changed by the proposal's execution. */

@@ -93,8 +93,9 @@ public final class CheckRegistry {
     }
 
     /**
-     * Runs every enabled check. A check that throws fails with the exception's message rather than aborting the run:
-     * a broken check must not hide the others' verdicts.
+     * Runs every enabled check. A check that throws ends in {@link CheckResult.Status#ERROR} with the exception's
+     * message rather than aborting the run: a broken check must not hide the others' verdicts, and a check that could
+     * not run has judged nothing (it neither passes nor counts as an attack found).
      */
     public List<CheckResult> evaluate(
             SimulationEvidence evidence, CheckSettings settings, java.util.function.Consumer<SafetyCheck> onCheck) {
@@ -114,7 +115,7 @@ public final class CheckRegistry {
                 throw e;
             } catch (RuntimeException e) {
                 LOG.warn("safety check {} failed to run", check.id(), e);
-                r = CheckResult.fail(check.id(), "the check could not run: " + e.getMessage(), List.of());
+                r = CheckResult.error(check.id(), "the check could not run: " + e.getMessage(), List.of());
             }
             results.add(r);
         }

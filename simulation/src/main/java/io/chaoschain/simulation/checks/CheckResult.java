@@ -7,8 +7,8 @@ import java.util.Objects;
  * A check's verdict.
  *
  * @param id the check's id
- * @param status pass, warn or fail
- * @param summary one line
+ * @param status pass, warn, fail, or error (the check could not run or could not judge)
+ * @param summary one line; for an error, the reason the check could not run
  * @param evidence the facts behind the verdict, one line each (addresses, slots, decoded calls, values)
  */
 public record CheckResult(String id, Status status, String summary, List<String> evidence) {
@@ -20,10 +20,15 @@ public record CheckResult(String id, Status status, String summary, List<String>
         evidence = List.copyOf(evidence);
     }
 
-    /** Ordered by severity: PASS &lt; WARN &lt; FAIL. */
+    /**
+     * Ordered by how they decide a report: PASS &lt; WARN &lt; ERROR &lt; FAIL. An ERROR outranks any warning (the
+     * proposal was not judged) but never hides a FAIL: a report with a failure is a failure whatever else errored.
+     */
     public enum Status {
         PASS,
         WARN,
+        /** The check could not run or could not judge; its summary says why. Never a pass, never an attack found. */
+        ERROR,
         FAIL;
 
         /** Lower-case, as reports write it. */
@@ -42,5 +47,10 @@ public record CheckResult(String id, Status status, String summary, List<String>
 
     public static CheckResult fail(String id, String summary, List<String> evidence) {
         return new CheckResult(id, Status.FAIL, summary, evidence);
+    }
+
+    /** The check could not run or could not judge: {@code reason} says why (a node that refused a read, ...). */
+    public static CheckResult error(String id, String reason, List<String> evidence) {
+        return new CheckResult(id, Status.ERROR, reason, evidence);
     }
 }

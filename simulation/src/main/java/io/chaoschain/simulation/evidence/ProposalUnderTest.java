@@ -16,8 +16,9 @@ import java.util.List;
  * @param description the proposal's description ("" when unknown)
  * @param actions the calls, in execution order
  * @param createdBlock the block it was proposed in on the source chain, or -1
- * @param voteStartBlock the vote's snapshot/start block (OZ {@code proposalSnapshot}, Bravo {@code startBlock}), or -1
- * @param voteEndBlock the vote's end (OZ {@code proposalDeadline}, Bravo {@code endBlock}), or -1
+ * @param voteStartBlock the vote's snapshot/start (OZ {@code proposalSnapshot}, Bravo {@code startBlock}), or -1; a
+ *     timepoint of the governor's ERC-6372 clock: a block number, or a timestamp under {@code mode=timestamp}
+ * @param voteEndBlock the vote's end (OZ {@code proposalDeadline}, Bravo {@code endBlock}), or -1; same clock
  * @param eta the timelock's earliest execution timestamp when queued, or 0
  */
 public record ProposalUnderTest(

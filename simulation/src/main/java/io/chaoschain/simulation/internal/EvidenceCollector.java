@@ -377,7 +377,7 @@ public final class EvidenceCollector {
             boolean success,
             ChainReader source) {
         if (!success) {
-            RpcChainReader view = forkReader.around(forkBlock, pre, pre);
+            RpcChainReader view = forkReader.around(forkBlock, pre, pre, source);
             return new SimulationEvidence(
                     batchIndex,
                     p,
@@ -391,7 +391,7 @@ public final class EvidenceCollector {
                     view,
                     source);
         }
-        RpcChainReader view = forkReader.around(forkBlock, pre, post);
+        RpcChainReader view = forkReader.around(forkBlock, pre, post, source);
         Map<String, AccountDiff> stateDiff = stateReads.stateDiff(diffs, pre, post);
         return new SimulationEvidence(
                 batchIndex,

@@ -343,10 +343,13 @@ public final class GovernorPath {
         return List.copyOf(found);
     }
 
-    /** Mines until the governor's clock has passed {@code timepoint} (blocks or seconds, as the governor counts). */
+    /**
+     * Mines until the governor's clock has passed {@code timepoint}: blocks 12 seconds apart for a block clock; for
+     * an ERC-6372 {@code mode=timestamp} clock, one block at the first second after it.
+     */
     private void advancePast(String governor, long timepoint) {
         Head head = latest();
-        boolean blocks = clockAt(governor, head.number()) == head.number();
+        boolean blocks = !timestampClock(governor, head);
         if (blocks) {
             long missing = timepoint + 1 - head.number();
             if (missing > 0) {
@@ -361,6 +364,22 @@ public final class GovernorPath {
             fork.send("evm_setNextBlockTimestamp", timepoint + 1);
             fork.send("evm_mine");
         }
+    }
+
+    /**
+     * True when the governor counts time in seconds: its {@code CLOCK_MODE()} says {@code mode=timestamp}, or, for a
+     * governor without {@code CLOCK_MODE()}, its {@code clock()} answers the latest block's timestamp.
+     */
+    private boolean timestampClock(String governor, Head head) {
+        String mode = tryCall(governor, Hex.functionSelector("CLOCK_MODE()"));
+        if (mode != null && mode.length() >= 2 + 128) {
+            int length = word(mode, 1).intValueExact();
+            String text = new String(
+                    Hex.decode("0x" + mode.substring(2 + 128, 2 + 128 + 2 * length)), StandardCharsets.UTF_8);
+            return text.contains("mode=timestamp");
+        }
+        long clock = clockAt(governor, head.number());
+        return clock != head.number() && clock == head.timestamp();
     }
 
     /** The governor's clock() as of the latest block; the block number when it has no clock(). */

@@ -51,9 +51,11 @@ public final class ReportWriter {
                 switch (worst) {
                     case PASS -> "low";
                     case WARN -> "medium";
+                    case ERROR -> "unknown";
                     case FAIL -> "high";
                 });
         List<Object> checks = new ArrayList<>();
+        List<Object> errors = new ArrayList<>();
         List<Object> actions = new ArrayList<>();
         List<Object> list = new ArrayList<>();
         for (SimulatedProposal o : proposals) {
@@ -68,6 +70,13 @@ public final class ReportWriter {
                 m.put("summary", r.summary());
                 m.put("evidence", List.copyOf(r.evidence()));
                 checks.add(m);
+                if (r.status() == CheckResult.Status.ERROR) {
+                    Map<String, Object> err = new TreeMap<>();
+                    err.put("proposal", index);
+                    err.put("id", r.id());
+                    err.put("reason", r.summary());
+                    errors.add(err);
+                }
             }
             for (ActionExecution a : e.actions()) {
                 actions.add(action(index, a));
@@ -75,6 +84,7 @@ public final class ReportWriter {
             list.add(proposal(o));
         }
         root.put("checks", checks);
+        root.put("errors", errors);
         root.put("actions", actions);
         root.put("proposals", list);
         return CanonicalJson.write(root);
@@ -334,6 +344,19 @@ public final class ReportWriter {
                         .append(c.summary().replace("|", "\\|"))
                         .append(" |\n");
             }
+            List<CheckResult> errored = o.checks().stream()
+                    .filter(c -> c.status() == CheckResult.Status.ERROR)
+                    .toList();
+            if (!errored.isEmpty()) {
+                md.append("\n**Not judged:** ")
+                        .append(errored.size())
+                        .append(" check(s) could not run, so this proposal's risk is unknown.\n\n");
+                errored.forEach(c -> md.append("- ")
+                        .append(c.id())
+                        .append(": ")
+                        .append(c.summary())
+                        .append('\n'));
+            }
             for (CheckResult c : o.checks()) {
                 if (c.evidence().isEmpty()) {
                     continue;
@@ -393,6 +416,7 @@ public final class ReportWriter {
         return switch (s) {
             case PASS -> "pass";
             case WARN -> "**warn**";
+            case ERROR -> "**ERROR**";
             case FAIL -> "**FAIL**";
         };
     }

@@ -69,7 +69,7 @@ class CheckRegistryTest {
     }
 
     @Test
-    void shouldTurnACheckThatThrowsIntoAFailureAndSkipDisabledChecks() {
+    void shouldTurnACheckThatThrowsIntoAnErrorAndSkipDisabledChecks() {
         CheckRegistry registry = CheckRegistry.of(List.of(
                 check("broken", e -> {
                     throw new IllegalStateException("boom");
@@ -80,8 +80,8 @@ class CheckRegistryTest {
         List<String> ran = new ArrayList<>();
         List<CheckResult> results = registry.evaluate(evidence(), settings, c -> ran.add(c.id()));
         assertThat(ran).containsExactly("broken", "fine");
-        assertThat(results.getFirst().status()).isEqualTo(CheckResult.Status.FAIL);
-        assertThat(results.getFirst().summary()).contains("boom");
+        assertThat(results.getFirst().status()).isEqualTo(CheckResult.Status.ERROR);
+        assertThat(results.getFirst().summary()).contains("could not run").contains("boom");
         assertThat(results.get(1).status()).isEqualTo(CheckResult.Status.PASS);
     }
 

@@ -61,6 +61,7 @@ class ScenarioLibraryIT {
         List<CheckResult> results = report.proposals().getFirst().checks();
         Set<String> failed = ids(results, CheckResult.Status.FAIL);
         Set<String> warned = ids(results, CheckResult.Status.WARN);
+        Set<String> errored = ids(results, CheckResult.Status.ERROR);
         String details = results.stream()
                 .filter(r -> r.status() != CheckResult.Status.PASS)
                 .map(r -> r.id() + " " + r.status().label() + ": " + r.summary())
@@ -68,11 +69,12 @@ class ScenarioLibraryIT {
         Files.writeString(
                 SUMMARY,
                 String.format(
-                        "%-42s expected %-16s failed %-30s warned %s%n",
+                        "%-42s expected %-16s failed %-30s warned %-20s errors %s%n",
                         scenario.name(),
                         scenario.expectedFailures().isEmpty() ? "none" : new TreeSet<>(scenario.expectedFailures()),
                         failed,
-                        warned),
+                        warned,
+                        errored),
                 StandardOpenOption.APPEND);
         if (System.getProperty("scenario.debug") != null) {
             Files.writeString(
@@ -87,6 +89,9 @@ class ScenarioLibraryIT {
         if (scenario.benign()) {
             assertThat(failed)
                     .as("benign %s must not fail any check:\n  %s", scenario.name(), details)
+                    .isEmpty();
+            assertThat(errored)
+                    .as("benign %s must be judged by every check (no error):\n  %s", scenario.name(), details)
                     .isEmpty();
         } else {
             assertThat(failed)

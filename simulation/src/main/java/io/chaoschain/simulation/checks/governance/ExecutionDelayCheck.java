@@ -103,8 +103,10 @@ public final class ExecutionDelayCheck implements SafetyCheck {
         if (p.governor() != null && !isGovernor && delay.isPresent()) {
             try {
                 outsideChanges(e, f, now);
-            } catch (Evm.HistoryUnavailable x) {
-                f.warn("governance-setting history not examined: " + x.getMessage());
+            } catch (io.chaoschain.core.UserFacingException x) {
+                throw x;
+            } catch (RuntimeException x) {
+                f.error("governance-setting history not examined: " + x.getMessage());
             }
         }
         return f.result(what);

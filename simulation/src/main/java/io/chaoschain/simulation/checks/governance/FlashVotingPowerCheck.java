@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chaoschain.simulation.checks.CheckResult;
 import io.chaoschain.simulation.checks.CheckSettings;
 import io.chaoschain.simulation.checks.SafetyCheck;
+import io.chaoschain.simulation.checks.governance.internal.Clock;
 import io.chaoschain.simulation.checks.governance.internal.Evm;
 import io.chaoschain.simulation.checks.governance.internal.Findings;
 import io.chaoschain.simulation.checks.governance.internal.History;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * weight is compared with the voter's power at the proposal's snapshot ({@code token.getPastVotes(voter, snapshot)},
  * or {@code balanceOf} at the snapshot block for tokens without checkpoints) and in the block before the vote; and
  * the vote transaction's receipt is searched for voting-token transfers into the voter. Drafts have no votes and pass.
+ * Timepoints follow the governor's ERC-6372 clock: under {@code mode=timestamp} the snapshot is a time and the block
+ * before a vote is read at that block's timestamp. A governor with votes but no readable token is an error.
  *
  * <p>Options ({@code checks.C1}): {@code minWeight} (default 0) ignores smaller votes.
  */
@@ -40,14 +43,19 @@ public final class FlashVotingPowerCheck implements SafetyCheck {
 
     @Override
     public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        Findings f = new Findings(id());
         try {
-            return judge(e, s);
-        } catch (Evm.HistoryUnavailable x) {
-            return CheckResult.warn(id(), "not judged: " + x.getMessage(), List.of());
+            return judge(e, s, f);
+        } catch (io.chaoschain.core.UserFacingException x) {
+            throw x;
+        } catch (RuntimeException x) {
+            // what was found before the read failed stands: a failure stays a failure
+            f.error(x.getMessage());
+            return f.result("");
         }
     }
 
-    private CheckResult judge(SimulationEvidence e, CheckSettings s) {
+    private CheckResult judge(SimulationEvidence e, CheckSettings s, Findings f) {
         ProposalUnderTest p = e.proposal();
         if (p.governor() == null || p.proposalId() == null) {
             return CheckResult.pass(id(), "a draft: no votes to examine", List.of());
@@ -55,7 +63,9 @@ public final class FlashVotingPowerCheck implements SafetyCheck {
         ChainReader src = e.source();
         long forkBlock = e.fork().forkBlock();
         BigInteger minWeight = s.forCheck(id()).integer("minWeight", BigInteger.ZERO);
-        Optional<String> token = Evm.address(src, p.governor(), Evm.encode("token()"), forkBlock);
+        Optional<String> token = Evm.address(src, p.governor(), Evm.encode("token()"), forkBlock)
+                .or(() -> Evm.address(src, p.governor(), Evm.encode("comp()"), forkBlock)); // GovernorBravo
+        Clock clock = Clock.of(src, p.governor(), forkBlock);
         long snapshot = p.voteStartBlock() >= 0
                 ? p.voteStartBlock()
                 : Evm.uint(src, p.governor(), Evm.encode("proposalSnapshot(uint256)", p.proposalId()), forkBlock)
@@ -63,11 +73,14 @@ public final class FlashVotingPowerCheck implements SafetyCheck {
                         .orElse(-1L);
         List<History.Vote> votes =
                 History.votes(src, p.governor(), p.proposalId(), Math.max(0, p.createdBlock()), forkBlock);
-        Findings f = new Findings(id());
         if (token.isEmpty()) {
-            return f.result("the governor exposes no token(); " + votes.size() + " vote(s) not examined");
+            if (!votes.isEmpty()) {
+                f.error("the governor exposes neither token() nor comp(): " + votes.size()
+                        + " vote(s) cannot be compared with the voters' power");
+            }
+            return f.result("the governor exposes no token(); no votes to examine");
         }
-        String t = token.get();
+        Power power = new Power(e, token.get(), clock);
         for (History.Vote v : votes) {
             if (v.weight().signum() == 0 || v.weight().compareTo(minWeight) < 0) {
                 continue;
@@ -75,36 +88,58 @@ public final class FlashVotingPowerCheck implements SafetyCheck {
             String who = "vote by " + v.voter() + " (weight " + v.weight() + ", block " + v.block() + ", tx "
                     + v.txHash() + ")";
             if (snapshot >= 0) {
-                BigInteger atSnapshot = power(src, t, v.voter(), snapshot, forkBlock);
+                BigInteger atSnapshot = power.atTimepoint(v.voter(), snapshot);
                 if (atSnapshot.compareTo(v.weight()) >= 0) {
                     continue; // explained by the snapshot, whatever the voter held later
                 }
-                f.fail(who + " counts more than the voter's power at the snapshot block " + snapshot + " (" + atSnapshot
-                        + "): weight read from live balances");
+                f.fail(who + " counts more than the voter's power at the snapshot (" + clock.unit() + " " + snapshot
+                        + ": " + atSnapshot + "): weight read from live balances");
             }
-            BigInteger before = power(src, t, v.voter(), v.block() - 1, forkBlock);
+            BigInteger before = power.atTimepoint(v.voter(), clock.timepointOf(v.block() - 1));
             if (before.compareTo(v.weight()) < 0) {
                 f.fail(who + " exceeds the voter's power in the block before the vote (" + before
                         + "): power gained in the vote's block");
             }
-            BigInteger received = receivedInTx(src, t, v.voter(), v.txHash());
+            BigInteger received = receivedInTx(src, token.get(), v.voter(), v.txHash());
             if (received.signum() > 0) {
-                f.fail(who + " received " + received + " of the voting token " + t
+                f.fail(who + " received " + received + " of the voting token " + token.get()
                         + " in the vote transaction itself (flash loan)");
             }
         }
-        return f.result(votes.size() + " vote(s) checked against the snapshot at block " + snapshot
+        return f.result(votes.size() + " vote(s) checked against the snapshot at " + clock.unit() + " " + snapshot
                 + " and the block before each vote");
     }
 
-    /** Checkpointed votes at {@code block} where the token has them, else the balance read at that block. */
-    private static BigInteger power(ChainReader src, String token, String voter, long block, long now) {
-        if (block < 0) {
-            return BigInteger.ZERO;
+    /**
+     * A voter's power at a timepoint of the governor's clock: the token's checkpointed {@code getPastVotes}, read on
+     * the source chain when the timepoint is before the fork block and on the fork after the proposal otherwise (the
+     * governance path mined past it there); for tokens without checkpoints, {@code balanceOf} at the timepoint's block.
+     */
+    private record Power(SimulationEvidence e, String token, Clock clock) {
+        BigInteger atTimepoint(String voter, long timepoint) {
+            if (timepoint < 0) {
+                return BigInteger.ZERO;
+            }
+            long forkBlock = e.fork().forkBlock();
+            long block = clock.blockAt(timepoint);
+            ChainReader chain = block <= forkBlock ? e.source() : e.fork();
+            long readAt = block <= forkBlock ? forkBlock : e.fork().postBlock();
+            String data = Evm.encode("getPastVotes(address,uint256)", voter, timepoint);
+            Optional<BigInteger> votes = Evm.uint(chain, token, data, readAt);
+            if (votes.isPresent()) {
+                return votes.get();
+            }
+            if (block > forkBlock) {
+                return Evm.uint(
+                                e.fork(),
+                                token,
+                                Evm.encode("balanceOf(address)", voter),
+                                e.fork().preBlock())
+                        .orElse(BigInteger.ZERO);
+            }
+            return Evm.uint(e.source(), token, Evm.encode("balanceOf(address)", voter), block)
+                    .orElse(BigInteger.ZERO);
         }
-        return Evm.uint(src, token, Evm.encode("getPastVotes(address,uint256)", voter, block), now)
-                .or(() -> Evm.uint(src, token, Evm.encode("balanceOf(address)", voter), block))
-                .orElse(BigInteger.ZERO);
     }
 
     private static BigInteger receivedInTx(ChainReader src, String token, String voter, String txHash) {

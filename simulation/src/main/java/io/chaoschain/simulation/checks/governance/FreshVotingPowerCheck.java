@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chaoschain.simulation.checks.CheckResult;
 import io.chaoschain.simulation.checks.CheckSettings;
 import io.chaoschain.simulation.checks.SafetyCheck;
+import io.chaoschain.simulation.checks.governance.internal.Clock;
 import io.chaoschain.simulation.checks.governance.internal.Evm;
 import io.chaoschain.simulation.checks.governance.internal.Findings;
 import io.chaoschain.simulation.checks.governance.internal.History;
@@ -26,8 +27,9 @@ import java.util.Optional;
  *
  * <p>Fails when the fresh for-votes are decisive (without them the proposal would miss quorum or lose) or when one
  * funding source stands behind decisive votes; warns when fresh votes make up at least {@code warnShare} of the
- * for-votes. Options ({@code checks.C2}): {@code freshBlocks} (default 7200, about a day of 12-second blocks),
- * {@code warnShare} (default 0.25).
+ * for-votes. Options ({@code checks.C2}): {@code freshBlocks} (default 7200, about a day of 12-second blocks) for
+ * block-clock governors, {@code freshSeconds} (default 86400) for governors whose ERC-6372 clock is
+ * {@code mode=timestamp} (the window's blocks are found by block timestamp), {@code warnShare} (default 0.25).
  */
 public final class FreshVotingPowerCheck implements SafetyCheck {
     private static final String TRANSFER = Evm.keccak("Transfer(address,address,uint256)");
@@ -45,14 +47,19 @@ public final class FreshVotingPowerCheck implements SafetyCheck {
 
     @Override
     public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        Findings f = new Findings(id());
         try {
-            return judge(e, s);
-        } catch (Evm.HistoryUnavailable x) {
-            return CheckResult.warn(id(), "not judged: " + x.getMessage(), List.of());
+            return judge(e, s, f);
+        } catch (io.chaoschain.core.UserFacingException x) {
+            throw x;
+        } catch (RuntimeException x) {
+            // what was found before the read failed stands: a failure stays a failure
+            f.error(x.getMessage());
+            return f.result("");
         }
     }
 
-    private CheckResult judge(SimulationEvidence e, CheckSettings s) {
+    private CheckResult judge(SimulationEvidence e, CheckSettings s, Findings f) {
         ProposalUnderTest p = e.proposal();
         if (p.governor() == null || p.proposalId() == null) {
             return CheckResult.pass(id(), "a draft: no votes to examine", List.of());
@@ -62,20 +69,38 @@ public final class FreshVotingPowerCheck implements SafetyCheck {
         long freshBlocks = s.forCheck(id())
                 .integer("freshBlocks", BigInteger.valueOf(7200))
                 .longValueExact();
+        long freshSeconds = s.forCheck(id())
+                .integer("freshSeconds", BigInteger.valueOf(86_400))
+                .longValueExact();
         double warnShare = s.forCheck(id()).number("warnShare", 0.25);
-        Optional<String> token = Evm.address(src, p.governor(), Evm.encode("token()"), now);
-        long snapshot = p.voteStartBlock() >= 0 ? p.voteStartBlock() : p.createdBlock();
+        Optional<String> token = Evm.address(src, p.governor(), Evm.encode("token()"), now)
+                .or(() -> Evm.address(src, p.governor(), Evm.encode("comp()"), now)); // GovernorBravo
+        Clock clock = Clock.of(src, p.governor(), now);
+        long snapshot = p.voteStartBlock() >= 0
+                ? p.voteStartBlock()
+                : p.createdBlock() >= 0 ? clock.timepointOf(p.createdBlock()) : -1;
         List<History.Vote> votes = History.votes(src, p.governor(), p.proposalId(), Math.max(0, p.createdBlock()), now);
-        Findings f = new Findings(id());
+        if (token.isEmpty() && !votes.isEmpty()) {
+            f.error("the governor exposes neither token() nor comp(): the funding of " + votes.size()
+                    + " vote(s) cannot be traced");
+        }
         if (token.isEmpty() || snapshot < 0 || votes.isEmpty()) {
             return f.result("no votes to examine");
         }
+        // the window ends at the snapshot's block (at most the fork block: later blocks are not on the source chain)
+        long snapshotBlock = Math.min(clock.blockAt(snapshot), now);
+        long from = clock.timestamp()
+                ? clock.blockAt(Math.max(0, snapshot - freshSeconds))
+                : Math.max(0, snapshotBlock - freshBlocks);
+        String window = clock.timestamp()
+                ? freshSeconds + " s (blocks " + from + ".." + snapshotBlock + ") before the snapshot at timestamp "
+                        + snapshot
+                : freshBlocks + " blocks before the snapshot (block " + snapshot + ")";
         BigInteger forVotes = BigInteger.ZERO;
         BigInteger against = BigInteger.ZERO;
         BigInteger abstain = BigInteger.ZERO;
         BigInteger fresh = BigInteger.ZERO;
         Map<String, BigInteger> bySource = new LinkedHashMap<>();
-        long from = Math.max(0, snapshot - freshBlocks);
         for (History.Vote v : votes) {
             switch (v.support()) {
                 case 0 -> against = against.add(v.weight());
@@ -85,18 +110,16 @@ public final class FreshVotingPowerCheck implements SafetyCheck {
             if (v.support() != 1 || v.weight().signum() == 0) {
                 continue;
             }
-            Optional<String> source = freshSource(src, token.get(), v.voter(), from, snapshot);
+            Optional<String> source = freshSource(src, token.get(), v.voter(), from, snapshotBlock);
             if (source.isPresent()) {
                 fresh = fresh.add(v.weight());
                 bySource.merge(source.get(), v.weight(), BigInteger::add);
                 f.note("fresh for-vote: " + v.voter() + " weight " + v.weight() + " funded or delegated by "
-                        + source.get() + " within " + freshBlocks + " blocks before the snapshot (block " + snapshot
-                        + ")");
+                        + source.get() + " within " + window);
             }
         }
         if (fresh.signum() == 0) {
-            return f.result("none of " + votes.size() + " vote(s) came from power gained within " + freshBlocks
-                    + " blocks before the snapshot");
+            return f.result("none of " + votes.size() + " vote(s) came from power gained within " + window);
         }
         BigInteger quorum = Evm.uint(src, p.governor(), Evm.encode("quorum(uint256)", snapshot), now)
                 .or(() -> Evm.uint(src, p.governor(), Evm.encode("quorumVotes()"), now)) // GovernorBravo

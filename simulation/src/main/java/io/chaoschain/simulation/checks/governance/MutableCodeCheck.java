@@ -40,6 +40,19 @@ public final class MutableCodeCheck implements SafetyCheck {
 
     @Override
     public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        Findings f = new Findings(id());
+        try {
+            return judge(e, s, f);
+        } catch (io.chaoschain.core.UserFacingException x) {
+            throw x;
+        } catch (RuntimeException x) {
+            // what was found before the read failed stands: a failure stays a failure
+            f.error(x.getMessage());
+            return f.result("");
+        }
+    }
+
+    private CheckResult judge(SimulationEvidence e, CheckSettings s, Findings f) {
         boolean selfdestructFails = !"warn"
                 .equals(s.forCheck(id())
                         .raw("selfdestruct")
@@ -58,7 +71,6 @@ public final class MutableCodeCheck implements SafetyCheck {
                 examined.add(frame.to());
             }
         }
-        Findings f = new Findings(id());
         long pre = e.fork().preBlock();
         for (String address : examined) {
             String now = e.fork().code(address, pre);

@@ -5,6 +5,7 @@ import io.chaoschain.core.proposal.ProposalAction;
 import io.chaoschain.simulation.checks.CheckResult;
 import io.chaoschain.simulation.checks.CheckSettings;
 import io.chaoschain.simulation.checks.SafetyCheck;
+import io.chaoschain.simulation.checks.governance.internal.Clock;
 import io.chaoschain.simulation.checks.governance.internal.Evm;
 import io.chaoschain.simulation.checks.governance.internal.Findings;
 import io.chaoschain.simulation.checks.governance.internal.History;
@@ -25,7 +26,9 @@ import java.util.Optional;
  *       and the proposal transaction's call tree creates it): fails. Throwaway proposer contracts hide who proposes
  *       and let a CREATE2 deployer reuse the address.
  *   <li>A dormant DAO: no earlier proposal within {@code dormantBlocks} (default 216000, about 30 days) before this
- *       one warns: few people watch, as in hostile takeovers of quiet DAOs.
+ *       one warns: few people watch, as in hostile takeovers of quiet DAOs. For a governor whose ERC-6372 clock is
+ *       {@code mode=timestamp} the gap is measured in seconds between the proposals' blocks ({@code dormantSeconds},
+ *       default 2592000).
  * </ul>
  */
 public final class ProcessRedFlagsCheck implements SafetyCheck {
@@ -43,14 +46,19 @@ public final class ProcessRedFlagsCheck implements SafetyCheck {
 
     @Override
     public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
+        Findings f = new Findings(id());
         try {
-            return judge(e, s);
-        } catch (Evm.HistoryUnavailable x) {
-            return CheckResult.warn(id(), "not judged: " + x.getMessage(), List.of());
+            return judge(e, s, f);
+        } catch (io.chaoschain.core.UserFacingException x) {
+            throw x;
+        } catch (RuntimeException x) {
+            // what was found before the read failed stands: a failure stays a failure
+            f.error(x.getMessage());
+            return f.result("");
         }
     }
 
-    private CheckResult judge(SimulationEvidence e, CheckSettings s) {
+    private CheckResult judge(SimulationEvidence e, CheckSettings s, Findings f) {
         ProposalUnderTest p = e.proposal();
         if (p.governor() == null) {
             return CheckResult.pass(id(), "no governor: no process history to examine", List.of());
@@ -60,9 +68,10 @@ public final class ProcessRedFlagsCheck implements SafetyCheck {
                 .equals(o.raw("resubmittedDefeated").map(JsonNode::asText).orElse("fail"));
         long dormantBlocks =
                 o.integer("dormantBlocks", BigInteger.valueOf(216_000)).longValueExact();
+        long dormantSeconds =
+                o.integer("dormantSeconds", BigInteger.valueOf(2_592_000)).longValueExact();
         ChainReader src = e.source();
         long now = e.fork().forkBlock();
-        Findings f = new Findings(id());
         List<History.Proposal> history = History.proposals(src, p.governor(), now);
         String key = key(p.actions());
         long created = p.createdBlock() >= 0 ? p.createdBlock() : now + 1;
@@ -83,10 +92,11 @@ public final class ProcessRedFlagsCheck implements SafetyCheck {
             }
         }
         if (p.proposer() != null && self.isPresent() && created > 0) {
-            boolean codeBefore = Evm.hasCode(src, p.proposer(), created - 1);
-            if (!codeBefore
-                    && Evm.hasCode(src, p.proposer(), created)
-                    && createdIn(src, self.get().txHash(), p.proposer())) {
+            // the proposal transaction's call tree decides; only a node that cannot trace makes us read old state
+            boolean throwaway = createdIn(src, self.get().txHash(), p.proposer())
+                    .orElseGet(() ->
+                            !Evm.hasCode(src, p.proposer(), created - 1) && Evm.hasCode(src, p.proposer(), created));
+            if (throwaway) {
                 f.fail("the proposer " + p.proposer() + " is a contract created in the proposal's own transaction "
                         + self.get().txHash());
             }
@@ -95,7 +105,14 @@ public final class ProcessRedFlagsCheck implements SafetyCheck {
                 .filter(h -> h.block() < created && !h.id().equals(p.proposalId()))
                 .map(History.Proposal::block)
                 .max(Long::compare);
-        if (previous.isPresent() && created - previous.get() > dormantBlocks) {
+        Clock clock = Clock.of(src, p.governor(), now);
+        if (previous.isPresent() && clock.timestamp() && created <= now) {
+            long gap = clock.timestampOf(created) - clock.timestampOf(previous.get());
+            if (gap > dormantSeconds) {
+                f.warn("the DAO was dormant: the previous proposal was " + gap + " s earlier (more than "
+                        + dormantSeconds + ")");
+            }
+        } else if (previous.isPresent() && created - previous.get() > dormantBlocks) {
             f.warn("the DAO was dormant: the previous proposal was " + (created - previous.get())
                     + " blocks earlier (more than " + dormantBlocks + ")");
         }
@@ -103,13 +120,13 @@ public final class ProcessRedFlagsCheck implements SafetyCheck {
                 + "or dormancy");
     }
 
-    /** True when the transaction's call tree creates {@code contract}; if it cannot be traced, the code check rules. */
-    private static boolean createdIn(ChainReader src, String txHash, String contract) {
+    /** Whether the transaction's call tree creates {@code contract}; empty when the node cannot trace it. */
+    private static Optional<Boolean> createdIn(ChainReader src, String txHash, String contract) {
         try {
             JsonNode trace = src.rpc("debug_traceTransaction", txHash, java.util.Map.of("tracer", "callTracer"));
-            return creates(trace, contract);
+            return trace == null || trace.isNull() ? Optional.empty() : Optional.of(creates(trace, contract));
         } catch (RuntimeException ex) {
-            return true;
+            return Optional.empty();
         }
     }
 

@@ -49,7 +49,7 @@ class HistoryChecksTest {
     }
 
     @Test
-    void shouldWarnInsteadOfJudgingWhenTheNodeRefusesTheVoteHistory() {
+    void shouldReportAnErrorInsteadOfJudgingWhenTheNodeRefusesTheVoteHistory() {
         FakeChain chain = new FakeChain()
                 .refuseLogs()
                 .answersAddress(GOVERNOR, Evm.encode("token()"), TOKEN)
@@ -58,11 +58,11 @@ class HistoryChecksTest {
         for (SafetyCheck check :
                 List.of(new FlashVotingPowerCheck(), new FreshVotingPowerCheck(), new ProcessRedFlagsCheck())) {
             CheckResult r = check.evaluate(onChainProposal(chain), CheckSettings.defaults());
-            assertThat(r.status()).as(check.id()).isEqualTo(CheckResult.Status.WARN);
-            assertThat(r.summary()).as(check.id()).contains("not judged").contains("did not return the logs");
+            assertThat(r.status()).as(check.id()).isEqualTo(CheckResult.Status.ERROR);
+            assertThat(r.summary()).as(check.id()).contains("could not judge").contains("did not return the logs");
         }
         CheckResult delay = new ExecutionDelayCheck().evaluate(onChainProposal(chain), CheckSettings.defaults());
-        assertThat(delay.status()).isEqualTo(CheckResult.Status.WARN);
+        assertThat(delay.status()).isEqualTo(CheckResult.Status.ERROR);
         assertThat(delay.evidence()).anyMatch(l -> l.contains("history not examined"));
     }
 

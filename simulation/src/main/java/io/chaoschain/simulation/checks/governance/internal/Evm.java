@@ -14,8 +14,9 @@ import java.util.Optional;
 import org.web3j.crypto.Hash;
 
 /**
- * Static-type ABI encoding and reads through a {@link ChainReader}. Calls that revert or that the node refuses come
- * back empty: the checks treat "cannot read" as "does not have that function".
+ * Static-type ABI encoding and reads through a {@link ChainReader}. Calls that revert come back empty: the checks
+ * treat them as "does not have that function". A node that no longer has the block's state raises
+ * {@link HistoryUnavailable}, so the check ends in error instead of judging on a missing answer.
  */
 public final class Evm {
     /** An address no one controls, used as the caller when probing whether anyone may call something. */
@@ -76,8 +77,24 @@ public final class Evm {
             JsonNode out = chain.rpc("eth_call", tx, blockTag(block));
             return out == null || out.isNull() ? Optional.empty() : Optional.of(out.asText());
         } catch (RuntimeException e) {
+            if (stateUnavailable(e)) {
+                // the node no longer has that block's state: that is not "the function reverts"
+                throw new HistoryUnavailable(
+                        "the node has no state for block " + block + " (" + e.getMessage() + ")", e);
+            }
             return Optional.empty();
         }
+    }
+
+    /** True for a node's answer that it does not keep the state asked for (pruned or unknown block). */
+    static boolean stateUnavailable(RuntimeException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return m.contains("blockoutofrange")
+                || m.contains("missing trie node")
+                || m.contains("header not found")
+                || m.contains("historical state")
+                || m.contains("state is not available")
+                || m.contains("pruned");
     }
 
     /** A view call returning one word, read as an unsigned integer; empty when it reverts or returns nothing. */
@@ -168,7 +185,7 @@ public final class Evm {
         return out;
     }
 
-    /** The source chain's history could not be read; checks that need it warn instead of judging. */
+    /** The source chain's history could not be read; checks that need it end in error instead of judging. */
     public static final class HistoryUnavailable extends RuntimeException {
         public HistoryUnavailable(String message, Throwable cause) {
             super(message, cause);

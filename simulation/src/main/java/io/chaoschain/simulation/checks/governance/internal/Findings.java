@@ -4,12 +4,17 @@ import io.chaoschain.simulation.checks.CheckResult;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects a check's failures, warnings and notes and turns them into one {@link CheckResult}. */
+/**
+ * Collects a check's failures, warnings, errors (parts it could not judge) and notes and turns them into one
+ * {@link CheckResult}: a failure found wins over an error elsewhere in the same check, so making one read fail
+ * cannot turn a failing proposal into an unjudged one.
+ */
 public final class Findings {
     private final String id;
     private final List<String> fails = new ArrayList<>();
     private final List<String> warns = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
 
     public Findings(String id) {
         this.id = id;
@@ -21,6 +26,11 @@ public final class Findings {
 
     public void warn(String line) {
         warns.add(line);
+    }
+
+    /** Part of the check could not be judged: {@code reason} says why. */
+    public void error(String reason) {
+        errors.add(reason);
     }
 
     public void note(String line) {
@@ -40,13 +50,20 @@ public final class Findings {
         return !fails.isEmpty();
     }
 
-    /** FAIL with the first failure as summary, else WARN likewise, else PASS with {@code passSummary}. */
+    /**
+     * FAIL with the first failure as summary, else ERROR with the first reason it could not judge, else WARN like
+     * FAIL, else PASS with {@code passSummary}.
+     */
     public CheckResult result(String passSummary) {
         List<String> lines = new ArrayList<>(fails);
+        errors.forEach(r -> lines.add("not judged: " + r));
         lines.addAll(warns);
         lines.addAll(notes);
         if (!fails.isEmpty()) {
             return CheckResult.fail(id, summary(fails), lines);
+        }
+        if (!errors.isEmpty()) {
+            return CheckResult.error(id, "could not judge: " + summary(errors), lines);
         }
         if (!warns.isEmpty()) {
             return CheckResult.warn(id, summary(warns), lines);
