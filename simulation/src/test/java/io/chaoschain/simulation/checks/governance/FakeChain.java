@@ -30,8 +30,15 @@ final class FakeChain implements ForkView {
     private final Map<String, String> code = new HashMap<>();
     private final Map<String, String> answers = new HashMap<>();
     private boolean refuseLogs;
+    private boolean refuseOverrides;
 
     /** Answers eth_getLogs with an error, as public RPCs do for ranges they will not serve. */
+    /** Answers eth_call with a state-override argument the way a node without override support does. */
+    FakeChain refuseOverrides() {
+        refuseOverrides = true;
+        return this;
+    }
+
     FakeChain refuseLogs() {
         refuseLogs = true;
         return this;
@@ -121,6 +128,10 @@ final class FakeChain implements ForkView {
     public JsonNode rpc(String method, Object... params) {
         return switch (method) {
             case "eth_call" -> {
+                if (refuseOverrides && params.length > 2) {
+                    throw new IllegalStateException(
+                            "RPC error -32602: invalid params: too many arguments, want at most 2");
+                }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> tx = (Map<String, Object>) params[0];
                 String tag = (String) params[1];

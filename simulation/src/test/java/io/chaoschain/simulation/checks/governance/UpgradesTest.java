@@ -58,4 +58,19 @@ class UpgradesTest {
         assertThat(new Upgrades.InitState(BigInteger.ZERO, false, 0, false).consumed())
                 .isFalse();
     }
+
+    @Test
+    void shouldRaiseWhenTheNodeRefusesStateOverridesInsteadOfSeeingNoCollision() {
+        String owner = Evm.selector("owner()");
+        String oldImpl = "0x1000000000000000000000000000000000000001";
+        String newImpl = "0x2000000000000000000000000000000000000002";
+        FakeChain chain = new FakeChain().refuseOverrides();
+        chain.code(oldImpl, "0x63" + owner.substring(2) + "14");
+        chain.code(newImpl, "0x63" + owner.substring(2) + "14");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Upgrades.layoutConflicts(chain, TARGET, oldImpl, newImpl, FakeChain.POST))
+                .isInstanceOf(Upgrades.OverrideUnavailable.class)
+                .hasMessageContaining("state override");
+    }
 }

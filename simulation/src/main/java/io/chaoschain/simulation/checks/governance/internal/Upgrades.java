@@ -154,7 +154,9 @@ public final class Upgrades {
      * Storage-layout conflicts between two implementations of an EIP-1967 {@code proxy}: zero-argument functions both
      * dispatch that answer alike on the implementations' own storage but differently when each is installed on the
      * proxy's storage at {@code block} (installed by an {@code eth_call} state override of the implementation slot).
-     * Such a view reads a slot the old code used for something else. Empty when the node refuses state overrides.
+     * Such a view reads a slot the old code used for something else.
+     *
+     * @throws OverrideUnavailable when the node refuses state overrides
      */
     public static List<String> layoutConflicts(
             ChainReader chain, String proxy, String oldImpl, String newImpl, long block) {
@@ -195,7 +197,32 @@ public final class Upgrades {
             JsonNode out = chain.rpc("eth_call", tx, Evm.blockTag(block), override);
             return out == null || out.isNull() ? Optional.empty() : Optional.of(out.asText());
         } catch (RuntimeException e) {
-            return Optional.empty();
+            if (overrideRefused(e)) {
+                throw new OverrideUnavailable(
+                        "the node refused an eth_call with a state override (" + e.getMessage()
+                                + "); use a node that supports them, as Anvil and Geth do",
+                        e);
+            }
+            return Optional.empty(); // the view reverts on this code
+        }
+    }
+
+    /** True for a node's answer that it does not take the state-override argument at all. */
+    static boolean overrideRefused(RuntimeException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("-32602")
+                || m.contains("-32601")
+                || m.contains("invalid params")
+                || m.contains("invalid argument")
+                || m.contains("unknown field")
+                || m.contains("not supported")
+                || m.contains("method not found");
+    }
+
+    /** The node cannot install an implementation by state override: the layout could not be compared. */
+    public static final class OverrideUnavailable extends RuntimeException {
+        OverrideUnavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
