@@ -438,3 +438,205 @@ contract MarketToken is ERC20 {
         return 0;
     }
 }
+
+// An Aave-v3-shaped pool: reserves listed by the pool, prices from the oracle its addresses provider names
+// (getAssetPrice, 8-decimal base currency), collateral configured per reserve in basis points.
+
+/// @notice Names the pool and its price oracle.
+contract PoolAddressesProvider {
+    address public owner;
+    address internal pool;
+    address internal priceOracle;
+
+    constructor(address owner_) {
+        owner = owner_;
+    }
+
+    function getPool() external view returns (address) {
+        return pool;
+    }
+
+    function getPriceOracle() external view returns (address) {
+        return priceOracle;
+    }
+
+    function setPool(address pool_) external {
+        require(msg.sender == owner, "owner only");
+        pool = pool_;
+    }
+
+    function setPriceOracle(address priceOracle_) external {
+        require(msg.sender == owner, "owner only");
+        priceOracle = priceOracle_;
+    }
+
+    function transferOwnership(address newOwner) external {
+        require(msg.sender == owner, "owner only");
+        owner = newOwner;
+    }
+}
+
+/// @notice Prices each asset from the source the owner set for it.
+contract AssetPriceOracle {
+    PoolAddressesProvider public immutable ADDRESSES_PROVIDER;
+    address public owner;
+    mapping(address => address) internal sources;
+
+    event AssetSourceUpdated(address indexed asset, address indexed source);
+
+    constructor(PoolAddressesProvider provider, address owner_) {
+        ADDRESSES_PROVIDER = provider;
+        owner = owner_;
+    }
+
+    function setAssetSources(address[] calldata assets, address[] calldata sources_) external {
+        require(msg.sender == owner, "owner only");
+        require(assets.length == sources_.length, "length mismatch");
+        for (uint256 i = 0; i < assets.length; i++) {
+            sources[assets[i]] = sources_[i];
+            emit AssetSourceUpdated(assets[i], sources_[i]);
+        }
+    }
+
+    function transferOwnership(address newOwner) external {
+        require(msg.sender == owner, "owner only");
+        owner = newOwner;
+    }
+
+    function getSourceOfAsset(address asset) external view returns (address) {
+        return sources[asset];
+    }
+
+    function getAssetPrice(address asset) public view returns (uint256) {
+        address source = sources[asset];
+        require(source != address(0), "no source");
+        (, int256 answer,,,) = IAggregator(source).latestRoundData();
+        require(answer > 0, "bad answer");
+        return uint256(answer);
+    }
+}
+
+/// @notice Supply, withdraw, borrow and repay reserves; collateral and debt valued through the provider's oracle.
+contract ReservePool {
+    PoolAddressesProvider public immutable ADDRESSES_PROVIDER;
+    address public admin;
+    address[] internal reserves;
+    mapping(address => uint256) public ltvOf;
+    mapping(address => uint256) public liquidationThresholdOf;
+    mapping(address => mapping(address => uint256)) internal supplied;
+    mapping(address => mapping(address => uint256)) internal borrowed;
+
+    event Supply(address indexed reserve, address user, address indexed onBehalfOf, uint256 amount, uint16 indexed referralCode);
+    event Withdraw(address indexed reserve, address indexed user, address indexed to, uint256 amount);
+    event Borrow(
+        address indexed reserve,
+        address user,
+        address indexed onBehalfOf,
+        uint256 amount,
+        uint8 interestRateMode,
+        uint256 borrowRate,
+        uint16 indexed referralCode
+    );
+    event Repay(address indexed reserve, address indexed user, address indexed repayer, uint256 amount, bool useATokens);
+    event CollateralConfigurationChanged(address indexed asset, uint256 ltv, uint256 liquidationThreshold, uint256 liquidationBonus);
+
+    constructor(PoolAddressesProvider provider, address admin_) {
+        ADDRESSES_PROVIDER = provider;
+        admin = admin_;
+    }
+
+    function setAdmin(address newAdmin) external {
+        require(msg.sender == admin, "admin only");
+        admin = newAdmin;
+    }
+
+    function initReserve(address asset) external {
+        require(msg.sender == admin, "admin only");
+        reserves.push(asset);
+    }
+
+    function configureReserveAsCollateral(address asset, uint256 ltv, uint256 liquidationThreshold, uint256 liquidationBonus)
+        external
+    {
+        require(msg.sender == admin, "admin only");
+        require(ltv <= liquidationThreshold && liquidationThreshold < 10_000, "invalid configuration");
+        ltvOf[asset] = ltv;
+        liquidationThresholdOf[asset] = liquidationThreshold;
+        emit CollateralConfigurationChanged(asset, ltv, liquidationThreshold, liquidationBonus);
+    }
+
+    function getReservesList() external view returns (address[] memory) {
+        return reserves;
+    }
+
+    function getUserAccountData(address user)
+        public
+        view
+        returns (
+            uint256 totalCollateralBase,
+            uint256 totalDebtBase,
+            uint256 availableBorrowsBase,
+            uint256 currentLiquidationThreshold,
+            uint256 ltv,
+            uint256 healthFactor
+        )
+    {
+        uint256 borrowable;
+        uint256 liquidation;
+        (totalCollateralBase, totalDebtBase, borrowable, liquidation) = totals(user);
+        availableBorrowsBase = borrowable > totalDebtBase ? borrowable - totalDebtBase : 0;
+        currentLiquidationThreshold = totalCollateralBase == 0 ? 0 : liquidation * 10_000 / totalCollateralBase;
+        ltv = totalCollateralBase == 0 ? 0 : borrowable * 10_000 / totalCollateralBase;
+        healthFactor = totalDebtBase == 0 ? type(uint256).max : liquidation * 1e18 / totalDebtBase;
+    }
+
+    function totals(address user)
+        internal
+        view
+        returns (uint256 collateral, uint256 debt, uint256 borrowable, uint256 liquidation)
+    {
+        AssetPriceOracle oracle = AssetPriceOracle(ADDRESSES_PROVIDER.getPriceOracle());
+        for (uint256 i = 0; i < reserves.length; i++) {
+            address a = reserves[i];
+            uint256 price = oracle.getAssetPrice(a);
+            uint256 value = supplied[a][user] * price / 1e18;
+            collateral += value;
+            debt += borrowed[a][user] * price / 1e18;
+            borrowable += value * ltvOf[a] / 10_000;
+            liquidation += value * liquidationThresholdOf[a] / 10_000;
+        }
+    }
+
+    function supply(address asset, uint256 amount, address onBehalfOf, uint16 referralCode) external {
+        require(IERC20(asset).transferFrom(msg.sender, address(this), amount), "transfer in failed");
+        supplied[asset][onBehalfOf] += amount;
+        emit Supply(asset, msg.sender, onBehalfOf, amount, referralCode);
+    }
+
+    function withdraw(address asset, uint256 amount, address to) external returns (uint256) {
+        supplied[asset][msg.sender] -= amount;
+        (,,,,, uint256 healthFactor) = getUserAccountData(msg.sender);
+        require(healthFactor >= 1e18, "health factor below 1");
+        require(IERC20(asset).transfer(to, amount), "transfer out failed");
+        emit Withdraw(asset, msg.sender, to, amount);
+        return amount;
+    }
+
+    function borrow(address asset, uint256 amount, uint256 interestRateMode, uint16 referralCode, address onBehalfOf)
+        external
+    {
+        require(onBehalfOf == msg.sender, "no credit delegation");
+        borrowed[asset][onBehalfOf] += amount;
+        (uint256 collateral, uint256 debt,,, uint256 ltv,) = getUserAccountData(onBehalfOf);
+        require(debt <= collateral * ltv / 10_000, "collateral cannot cover the new borrow");
+        require(IERC20(asset).transfer(msg.sender, amount), "transfer out failed");
+        emit Borrow(asset, msg.sender, onBehalfOf, amount, uint8(interestRateMode), 0, referralCode);
+    }
+
+    function repay(address asset, uint256 amount, uint256, address onBehalfOf) external returns (uint256) {
+        require(IERC20(asset).transferFrom(msg.sender, address(this), amount), "transfer in failed");
+        borrowed[asset][onBehalfOf] -= amount;
+        emit Repay(asset, onBehalfOf, msg.sender, amount, false);
+        return amount;
+    }
+}

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Set;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Int256;
+import org.web3j.abi.datatypes.generated.Uint16;
+import org.web3j.abi.datatypes.generated.Uint256;
 
 /**
  * Proposals on a Compound-style lending protocol (contracts/scenarios/LendingProtocols.sol) whose ABI the tool does
- * not ship, judged by C8 and C10 without any configuration. Every scenario first plays the protocol's history: two
+ * not ship, and on an Aave-style pool, judged by C8 and C10 without any configuration. Every scenario first plays the protocol's history: two
  * markets (pUSD and pETH), suppliers (dev accounts 4 and 6), a borrower (5), supply rewards accrued, and every admin
  * handed to the DAO's timelock.
  */
@@ -50,6 +52,16 @@ final class ProtocolScenarios {
                         Set.of("C10"),
                         ProtocolScenarios::thinSpotPrice),
                 new Scenario(
+                        "aave-asset-source-not-answering",
+                        "an Aave-style asset source moved to a feed that has not answered yet",
+                        Set.of("C8"),
+                        ProtocolScenarios::sourceNotAnswering),
+                new Scenario(
+                        "aave-asset-source-anyone-writes",
+                        "an Aave-style asset source moved to an unguarded feed",
+                        Set.of("C10"),
+                        ProtocolScenarios::unguardedAssetSource),
+                new Scenario(
                         "lending-collateral-factor-change",
                         "Comptroller collateral factor lowered, draft",
                         Set.of(),
@@ -63,7 +75,12 @@ final class ProtocolScenarios {
                         "lending-market-reserve-factor-change",
                         "market reserve factor raised, draft",
                         Set.of(),
-                        ProtocolScenarios::reserveFactorChange));
+                        ProtocolScenarios::reserveFactorChange),
+                new Scenario(
+                        "aave-reserve-collateral-change",
+                        "an Aave-style reserve's LTV and liquidation threshold lowered, draft",
+                        Set.of(),
+                        ProtocolScenarios::reserveCollateralChange));
     }
 
     /** The deployed protocol. */
@@ -117,6 +134,93 @@ final class ProtocolScenarios {
         c.send(0, cEth, fn("_setAdmin", addr(timelock)));
         c.send(0, oracle, fn("transferOwnership", addr(timelock)));
         return new Protocol(comptroller, oracle, cUsd, cEth, usd, eth);
+    }
+
+    /** The Aave-style pool, its addresses provider and oracle. */
+    record Pool(String pool, String provider, String oracle, String usd, String eth) {}
+
+    /**
+     * Deploys and uses the Aave-style pool: pUSD and pETH reserves on operated feeds, dev account 4 supplies
+     * 500,000 pUSD, account 5 supplies 100 pETH and borrows 50,000 pUSD; the DAO's timelock then owns everything.
+     */
+    static Pool reservePool(ScenarioChain c) {
+        String deployer = c.address(0);
+        String usd = c.deploy(0, "ProtocolToken", new Utf8String("Protocol USD"), new Utf8String("pUSD"));
+        String eth = c.deploy(0, "ProtocolToken", new Utf8String("Protocol ETH"), new Utf8String("pETH"));
+        String provider = c.deploy(0, "PoolAddressesProvider", addr(deployer));
+        String oracle = c.deploy(0, "AssetPriceOracle", addr(provider), addr(deployer));
+        String usdFeed = c.deploy(0, "OperatedFeed", addr(c.address(7)), new Int256(FEED_UNIT));
+        String ethFeed = c.deploy(
+                0, "OperatedFeed", addr(c.address(7)), new Int256(FEED_UNIT.multiply(BigInteger.valueOf(2_000))));
+        c.send(
+                0,
+                oracle,
+                fn("setAssetSources", ScenarioChain.addresses(usd, eth), ScenarioChain.addresses(usdFeed, ethFeed)));
+        String pool = c.deploy(0, "ReservePool", addr(provider), addr(deployer));
+        c.send(0, provider, fn("setPool", addr(pool)));
+        c.send(0, provider, fn("setPriceOracle", addr(oracle)));
+        c.send(0, pool, fn("initReserve", addr(usd)));
+        c.send(0, pool, fn("initReserve", addr(eth)));
+        c.send(0, pool, fn("configureReserveAsCollateral", addr(usd), bps(8_000), bps(8_500), bps(10_500)));
+        c.send(0, pool, fn("configureReserveAsCollateral", addr(eth), bps(7_500), bps(8_000), bps(10_500)));
+        poolSupply(c, 4, usd, pool, tokens(1_000_000), tokens(500_000));
+        poolSupply(c, 5, eth, pool, tokens(100), tokens(100));
+        c.send(
+                5,
+                pool,
+                fn("borrow", addr(usd), uint(tokens(50_000)), uint(BigInteger.TWO), new Uint16(0), addr(c.address(5))));
+        c.send(5, usd, fn("approve", addr(pool), uint(tokens(1_000_000))));
+        String timelock = c.dao.timelock();
+        c.send(0, provider, fn("transferOwnership", addr(timelock)));
+        c.send(0, oracle, fn("transferOwnership", addr(timelock)));
+        c.send(0, pool, fn("setAdmin", addr(timelock)));
+        return new Pool(pool, provider, oracle, usd, eth);
+    }
+
+    private static Uint256 bps(long n) {
+        return uint(BigInteger.valueOf(n));
+    }
+
+    private static void poolSupply(
+            ScenarioChain c, int account, String token, String pool, BigInteger minted, BigInteger supplied) {
+        c.send(0, token, fn("mint", addr(c.address(account)), uint(minted)));
+        c.send(account, token, fn("approve", addr(pool), uint(minted.multiply(BigInteger.TWO))));
+        c.send(account, pool, fn("supply", addr(token), uint(supplied), addr(c.address(account)), new Uint16(0)));
+    }
+
+    private static Staged sourceNotAnswering(ScenarioChain c) {
+        Pool p = reservePool(c);
+        String feed = c.deploy(0, "OperatedFeed", addr(c.address(7)), new Int256(BigInteger.ZERO));
+        return draft(
+                c,
+                "Move the price source of pETH " + p.eth() + " on the pool oracle " + p.oracle()
+                        + " to the operated feed " + feed + " (setAssetSources).",
+                new Call(
+                        p.oracle(),
+                        fn("setAssetSources", ScenarioChain.addresses(p.eth()), ScenarioChain.addresses(feed))));
+    }
+
+    private static Staged unguardedAssetSource(ScenarioChain c) {
+        Pool p = reservePool(c);
+        String feed = c.deploy(0, "UnguardedFeed", new Int256(FEED_UNIT.multiply(BigInteger.valueOf(2_000))));
+        return draft(
+                c,
+                "Move the price source of pETH " + p.eth() + " on the pool oracle " + p.oracle() + " to the feed "
+                        + feed + " (setAssetSources).",
+                new Call(
+                        p.oracle(),
+                        fn("setAssetSources", ScenarioChain.addresses(p.eth()), ScenarioChain.addresses(feed))));
+    }
+
+    private static Staged reserveCollateralChange(ScenarioChain c) {
+        Pool p = reservePool(c);
+        return draft(
+                c,
+                "Lower the LTV of pETH " + p.eth() + " to 70 % and its liquidation threshold to 78 % on the pool "
+                        + p.pool() + " (configureReserveAsCollateral).",
+                new Call(
+                        p.pool(),
+                        fn("configureReserveAsCollateral", addr(p.eth()), bps(7_000), bps(7_800), bps(10_500))));
     }
 
     private static String market(ScenarioChain c, String symbol, String underlying, String comptroller) {

@@ -3,15 +3,19 @@ package io.chaoschain.simulation.checks.governance.internal;
 import io.chaoschain.simulation.evidence.ForkView;
 import io.chaoschain.simulation.evidence.SimulationEvidence;
 import java.math.BigInteger;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * C8's reads of a Compound-style lending protocol before and after a proposal, inferred from the Comptroller the
  * proposal touches: a price for every listed market, account liquidity and claimable rewards of existing accounts,
  * and 1-unit supply, redeem, borrow and repay calls by existing accounts (an {@code eth_call} from their address).
  * Whatever answered before and reverts after fails; so does a claim larger than the reward balance that pays it, and
- * a price that moves by more than {@code priceJumpFactor}.
+ * a price that moves by more than {@code priceJumpFactor}. Aave-style pools ({@link ReservePools}) get the same
+ * treatment: {@code getAssetPrice} of every reserve, {@code getUserAccountData} of existing accounts and 1-unit
+ * {@code supply}, {@code withdraw}, {@code borrow} and {@code repay} calls.
  */
 public final class LendingInvariants {
     private static final BigInteger ONE = BigInteger.ONE;
@@ -58,6 +62,9 @@ public final class LendingInvariants {
                 probes(market, accounts);
             }
         }
+        for (String pool : ReservePools.pools(e)) {
+            pool(pool);
+        }
         return reads;
     }
 
@@ -67,27 +74,131 @@ public final class LendingInvariants {
         Optional<String> oracleAfter = LendingMarkets.oracle(fork, comptroller, post);
         List<String> listedAfter = LendingMarkets.markets(fork, comptroller, post);
         for (String m : markets) {
-            reads++;
             Optional<BigInteger> before = oracleBefore.flatMap(o -> LendingMarkets.price(fork, o, m, pre));
             Optional<BigInteger> after = oracleAfter.flatMap(o -> LendingMarkets.price(fork, o, m, post));
-            String oracle = oracleAfter.orElse("(none)");
-            if (after.isEmpty() && listedAfter.contains(m)) {
-                f.fail("the price of listed market " + m + " reverts after the proposal (oracle " + oracle + ")"
-                        + before.map(p -> "; it was " + p + " before").orElse("")
-                        + ": liquidity, borrows and liquidations that read it revert");
-            } else if (before.isPresent() && after.isPresent()) {
-                BigInteger b = before.get();
-                BigInteger a = after.get();
-                if (b.signum() > 0 && a.signum() == 0) {
-                    f.fail("the price of market " + m + " drops from " + b + " to zero (oracle " + oracle + ")");
-                } else if (b.signum() > 0
-                        && (a.compareTo(b.multiply(jumpFactor)) > 0
-                                || a.multiply(jumpFactor).compareTo(b) < 0)) {
-                    f.fail("the price of market " + m + " moves from " + b + " to " + a + ", beyond a factor of "
-                            + jumpFactor + " (oracle " + oracle + ")");
+            comparePrice("market " + m, listedAfter.contains(m), before, after, oracleAfter.orElse("(none)"));
+        }
+    }
+
+    private void comparePrice(
+            String subject, boolean listed, Optional<BigInteger> before, Optional<BigInteger> after, String oracle) {
+        reads++;
+        if (after.isEmpty() && listed) {
+            f.fail("the price of listed " + subject + " reverts after the proposal (oracle " + oracle + ")"
+                    + before.map(p -> "; it was " + p + " before").orElse("")
+                    + ": liquidity, borrows and liquidations that read it revert");
+        } else if (before.isPresent() && after.isPresent()) {
+            BigInteger b = before.get();
+            BigInteger a = after.get();
+            if (b.signum() > 0 && a.signum() == 0) {
+                f.fail("the price of " + subject + " drops from " + b + " to zero (oracle " + oracle + ")");
+            } else if (b.signum() > 0
+                    && (a.compareTo(b.multiply(jumpFactor)) > 0
+                            || a.multiply(jumpFactor).compareTo(b) < 0)) {
+                f.fail("the price of " + subject + " moves from " + b + " to " + a + ", beyond a factor of "
+                        + jumpFactor + " (oracle " + oracle + ")");
+            }
+        }
+    }
+
+    // ---- Aave-style pools ----
+
+    private void pool(String pool) {
+        ForkView fork = e.fork();
+        Set<String> all = new LinkedHashSet<>(ReservePools.reserves(fork, pool, pre));
+        List<String> listedAfter = ReservePools.reserves(fork, pool, post);
+        all.addAll(listedAfter);
+        f.note("lending pool " + pool + " with " + all.size() + " reserve(s)");
+        Optional<String> oracleBefore = ReservePools.oracle(fork, pool, pre);
+        Optional<String> oracleAfter = ReservePools.oracle(fork, pool, post);
+        for (String asset : all) {
+            comparePrice(
+                    "reserve " + asset + " of pool " + pool,
+                    listedAfter.contains(asset),
+                    oracleBefore.flatMap(o -> ReservePools.price(fork, o, asset, pre)),
+                    oracleAfter.flatMap(o -> ReservePools.price(fork, o, asset, post)),
+                    oracleAfter.orElse("(none)"));
+        }
+        List<String> accounts;
+        try {
+            accounts = ReservePools.existingAccounts(e.source(), pool, sourceBlock(), maxAccounts);
+        } catch (Evm.HistoryUnavailable ex) {
+            f.warn("existing accounts of pool " + pool + " unknown: " + ex.getMessage());
+            return;
+        }
+        f.note(accounts.size() + " existing account(s) of the pool examined");
+        for (String account : accounts) {
+            String data = Evm.encode("getUserAccountData(address)", account);
+            Optional<String> before = Evm.call(fork, null, pool, data, pre);
+            if (before.isEmpty()) {
+                continue;
+            }
+            reads++;
+            Optional<String> after = Evm.call(fork, null, pool, data, post);
+            if (after.isEmpty()) {
+                f.fail("getUserAccountData(" + account + ") on pool " + pool
+                        + " answered before the proposal and reverts after it");
+            } else if (Evm.word(before.get(), 5).compareTo(Evm.WAD) >= 0
+                    && Evm.word(after.get(), 5).compareTo(Evm.WAD) < 0) {
+                f.warn("account " + account + "'s health factor on pool " + pool + " falls below 1 after the"
+                        + " proposal: it can be liquidated");
+            }
+        }
+        for (String asset : all) {
+            for (String account : accounts) {
+                if (probeOnce(
+                        pool,
+                        account,
+                        Evm.encode("supply(address,uint256,address,uint16)", asset, ONE, account, 0),
+                        "supply of " + asset)) {
+                    break;
+                }
+            }
+            for (String account : accounts) {
+                if (probeOnce(
+                        pool,
+                        account,
+                        Evm.encode("withdraw(address,uint256,address)", asset, ONE, account),
+                        "withdraw of " + asset)) {
+                    break;
+                }
+            }
+            for (String account : accounts) {
+                if (probeOnce(
+                        pool,
+                        account,
+                        Evm.encode("borrow(address,uint256,uint256,uint16,address)", asset, ONE, 2, 0, account),
+                        "borrow of " + asset)) {
+                    break;
+                }
+            }
+            for (String account : accounts) {
+                if (probeOnce(
+                        pool,
+                        account,
+                        Evm.encode("repay(address,uint256,uint256,address)", asset, ONE, 2, account),
+                        "repay of " + asset)) {
+                    break;
                 }
             }
         }
+    }
+
+    /** A 1-unit call by {@code account}: false when it did not succeed before; else it must succeed after. */
+    private boolean probeOnce(String to, String account, String data, String what) {
+        if (Evm.call(e.fork(), account, to, data, pre).isEmpty()) {
+            return false;
+        }
+        reads++;
+        if (Evm.call(e.fork(), account, to, data, post).isEmpty()) {
+            f.fail("a 1-unit " + what + " on " + to + " by existing account " + account
+                    + " succeeded before the proposal and reverts after it");
+        }
+        return true;
+    }
+
+    private long sourceBlock() {
+        return e.fork().forkBlock() >= 0 ? e.fork().forkBlock() : e.source().latestBlock();
     }
 
     private void liquidity(String comptroller, String account) {

@@ -25,6 +25,11 @@ import java.util.Set;
  * {@code eth_call} from an unrelated address. An AMM pair is thin when its reserves of the market's underlying, valued
  * at the oracle's price and doubled for both sides, are worth less than the cash the protocol's other markets would
  * lend against it.
+ *
+ * <p>On an Aave-style pool ({@link ReservePools}) the parameters are the oracle's
+ * {@code setAssetSources(assets, sources)} and {@code configureReserveAsCollateral(asset, ltv, ...)} with a non-zero
+ * LTV; the sources are the provider's {@code getPriceOracle()} and its {@code getSourceOfAsset(asset)}, tried for
+ * writability the same way (AMM depth is judged on Compound-style markets only).
  */
 public final class PriceSources {
     /** Setter signatures tried on a source; arguments are the market, its underlying or a price of 1. */
@@ -46,6 +51,9 @@ public final class PriceSources {
             Evm.selector("_supportMarket(address)"), "market listing",
             Evm.selector("setFeed(address,address)"), "price feed");
     private static final String SET_ORACLE = Evm.selector("_setPriceOracle(address)");
+    private static final String SET_ASSET_SOURCES = Evm.selector("setAssetSources(address[],address[])");
+    private static final String CONFIGURE_COLLATERAL =
+            Evm.selector("configureReserveAsCollateral(address,uint256,uint256,uint256)");
 
     private final SimulationEvidence e;
     private final Findings f;
@@ -71,12 +79,58 @@ public final class PriceSources {
                 Optional<String> underlying = LendingMarkets.underlying(e.fork(), market, post);
                 for (String source : sources(oracle.get(), market, underlying)) {
                     sources++;
-                    writable(source, market, underlying);
+                    writable(source, "market " + market, market, underlying);
                     thin(comptroller, source, market, underlying);
                 }
             }
         }
+        for (Map.Entry<String, Set<String>> p : affectedReserves().entrySet()) {
+            Optional<String> oracle = ReservePools.oracle(e.fork(), p.getKey(), post);
+            if (oracle.isEmpty()) {
+                continue;
+            }
+            for (String asset : p.getValue()) {
+                for (String source : sources(oracle.get(), asset, Optional.empty())) {
+                    sources++;
+                    writable(source, "reserve " + asset, asset, Optional.empty());
+                }
+            }
+        }
         return sources;
+    }
+
+    /** Aave-style pool → reserves whose price source ({@code setAssetSources}) or collateral use the proposal sets. */
+    private Map<String, Set<String>> affectedReserves() {
+        ForkView fork = e.fork();
+        List<String> pools = ReservePools.pools(e);
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        if (pools.isEmpty()) {
+            return out;
+        }
+        for (ActionExecution a : e.actions()) {
+            String target = a.action().target().toLowerCase(Locale.ROOT);
+            String data = a.action().calldata().toLowerCase(Locale.ROOT);
+            String selector = data.length() >= 10 ? data.substring(0, 10) : "0x";
+            Optional<String> pool = Evm.address(fork, target, Evm.encode("ADDRESSES_PROVIDER()"), post)
+                    .flatMap(p -> Evm.address(fork, p, Evm.encode("getPool()"), post))
+                    .or(() -> Optional.of(target))
+                    .filter(pools::contains);
+            if (pool.isEmpty()) {
+                continue;
+            }
+            List<String> assets = List.of();
+            if (selector.equals(SET_ASSET_SOURCES)) {
+                assets = LendingMarkets.addressArray("0x" + data.substring(10));
+            } else if (selector.equals(CONFIGURE_COLLATERAL) && data.length() >= 138) {
+                String args = "0x" + data.substring(10);
+                assets = Evm.word(args, 1).signum() > 0 ? List.of(Evm.addressAt(args, 0)) : List.of();
+            }
+            for (String asset : assets) {
+                out.computeIfAbsent(pool.get(), k -> new LinkedHashSet<>()).add(asset);
+                f.note("price source or collateral use of reserve " + asset + " touched (action " + a.index() + ")");
+            }
+        }
+        return out;
     }
 
     /** Comptroller → markets whose collateral or price parameters the proposal touches. */
@@ -138,7 +192,7 @@ public final class PriceSources {
         return List.copyOf(out);
     }
 
-    private void writable(String source, String market, Optional<String> underlying) {
+    private void writable(String source, String subject, String market, Optional<String> underlying) {
         String code = Evm.stripMetadata(e.fork().code(source, post));
         if (code == null) {
             return;
@@ -152,7 +206,7 @@ public final class PriceSources {
             for (Object[] args : arguments(setter, market, underlying)) {
                 if (Evm.call(e.fork(), Evm.STRANGER, source, Evm.encode(setter, args), post)
                         .isPresent()) {
-                    f.fail("the price source " + source + " of market " + market + " is writable by anyone: " + setter
+                    f.fail("the price source " + source + " of " + subject + " is writable by anyone: " + setter
                             + " from an unrelated address succeeds");
                     return;
                 }
