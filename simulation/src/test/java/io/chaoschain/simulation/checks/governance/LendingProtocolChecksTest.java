@@ -170,6 +170,44 @@ class LendingProtocolChecksTest {
         assertThat(c10(collateralOnPair(1_000)).status()).isEqualTo(CheckResult.Status.PASS);
     }
 
+    private static final String POOL = "0x9000000000000000000000000000000000000901";
+    private static final String PROVIDER = "0x9000000000000000000000000000000000000902";
+
+    /** An Aave-style pool whose oracle the proposal re-sources; the pool is found through the oracle's provider. */
+    private static CheckResult c8OnPool(boolean pricedAfter) {
+        String reserves = "0x" + word(32) + word(1) + word(ETH);
+        String assetPrice = Evm.encode("getAssetPrice(address)", ETH);
+        FakeChain chain = new FakeChain()
+                .answersRaw(POOL, Evm.encode("getReservesList()"), reserves)
+                .answers(POOL, Evm.encode("ADDRESSES_PROVIDER()"), address(PROVIDER))
+                .answers(NEW_ORACLE, Evm.encode("ADDRESSES_PROVIDER()"), address(PROVIDER))
+                .answers(PROVIDER, Evm.encode("getPool()"), address(POOL))
+                .answers(PROVIDER, Evm.encode("getPriceOracle()"), address(NEW_ORACLE))
+                .answers(NEW_ORACLE, assetPrice, FakeChain.PRE, BigInteger.valueOf(2_000_00000000L));
+        if (pricedAfter) {
+            chain.answers(NEW_ORACLE, assetPrice, FakeChain.POST, BigInteger.valueOf(2_010_00000000L));
+        }
+        ActionExecution a = FakeChain.action(
+                0, NEW_ORACLE, "setAssetSources(address[],address[])", List.of(), BigInteger.ZERO, BigInteger.ZERO);
+        return new ProtocolInvariantsCheck()
+                .evaluate(
+                        chain.evidence("setAssetSources on " + NEW_ORACLE, List.of(a), List.of(), Map.of()),
+                        CheckSettings.defaults());
+    }
+
+    @Test
+    void shouldFailWhenAPoolReservesPriceRevertsAfterItsSourceMoves() {
+        CheckResult r = c8OnPool(false);
+
+        assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(r.summary()).contains("price of listed reserve " + ETH + " of pool " + POOL + " reverts");
+    }
+
+    @Test
+    void shouldPassWhenThePoolStillPricesEveryReserve() {
+        assertThat(c8OnPool(true).status()).isEqualTo(CheckResult.Status.PASS);
+    }
+
     private static String price(String market) {
         return Evm.encode("getUnderlyingPrice(address)", market);
     }
