@@ -29,13 +29,21 @@ public final class LendingMarkets {
         ForkView fork = e.fork();
         Set<String> out = new LinkedHashSet<>();
         for (String a : e.touchedAddresses()) {
-            for (long block : new long[] {fork.preBlock(), fork.postBlock()}) {
+            if (!Evm.hasCode(fork, a, fork.postBlock())) {
+                continue;
+            }
+            // read after the proposal first; before it only when the contract no longer answers
+            for (long block : new long[] {fork.postBlock(), fork.preBlock()}) {
                 if (isComptroller(fork, a, block)) {
                     out.add(a);
+                    break;
                 }
-                Evm.address(fork, a, Evm.encode("comptroller()"), block)
-                        .filter(c -> isComptroller(fork, c, block))
-                        .ifPresent(out::add);
+                Optional<String> viaMarket = Evm.address(fork, a, Evm.encode("comptroller()"), block)
+                        .filter(c -> isComptroller(fork, c, block));
+                if (viaMarket.isPresent()) {
+                    out.add(viaMarket.get());
+                    break;
+                }
             }
         }
         return List.copyOf(out);

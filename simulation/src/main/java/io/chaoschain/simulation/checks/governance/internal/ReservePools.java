@@ -27,16 +27,24 @@ public final class ReservePools {
         ForkView fork = e.fork();
         Set<String> out = new LinkedHashSet<>();
         for (String a : e.touchedAddresses()) {
-            for (long block : new long[] {fork.preBlock(), fork.postBlock()}) {
+            if (!Evm.hasCode(fork, a, fork.postBlock())) {
+                continue;
+            }
+            // read after the proposal first; before it only when the contract no longer answers
+            for (long block : new long[] {fork.postBlock(), fork.preBlock()}) {
                 if (isPool(fork, a, block)) {
                     out.add(a);
+                    break;
                 }
-                Optional<String> provider = Evm.address(fork, a, Evm.encode("ADDRESSES_PROVIDER()"), block)
+                Optional<String> named = Evm.address(fork, a, Evm.encode("ADDRESSES_PROVIDER()"), block)
                         .or(() -> Evm.address(fork, a, Evm.encode("getPool()"), block)
-                                .map(p -> a));
-                provider.flatMap(p -> Evm.address(fork, p, Evm.encode("getPool()"), block))
-                        .filter(p -> isPool(fork, p, block))
-                        .ifPresent(out::add);
+                                .map(p -> a))
+                        .flatMap(p -> Evm.address(fork, p, Evm.encode("getPool()"), block))
+                        .filter(p -> isPool(fork, p, block));
+                if (named.isPresent()) {
+                    out.add(named.get());
+                    break;
+                }
             }
         }
         return List.copyOf(out);
