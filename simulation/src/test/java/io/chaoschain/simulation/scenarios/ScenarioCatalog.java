@@ -10,7 +10,11 @@ import java.util.stream.Stream;
  */
 final class ScenarioCatalog {
     private static final List<Supplier<List<Scenario>>> FAMILIES = List.of(
-            AttackScenarios::all, BenignScenarios::all, UpgradeControlScenarios::all, ClockHistoryScenarios::all);
+            AttackScenarios::all,
+            BenignScenarios::all,
+            UpgradeControlScenarios::all,
+            ClockHistoryScenarios::all,
+            ProtocolScenarios::all);
 
     private ScenarioCatalog() {}
 

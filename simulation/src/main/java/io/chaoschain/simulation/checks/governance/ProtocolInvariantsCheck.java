@@ -7,6 +7,7 @@ import io.chaoschain.simulation.checks.CheckSettings;
 import io.chaoschain.simulation.checks.SafetyCheck;
 import io.chaoschain.simulation.checks.governance.internal.Evm;
 import io.chaoschain.simulation.checks.governance.internal.Findings;
+import io.chaoschain.simulation.checks.governance.internal.LendingInvariants;
 import io.chaoschain.simulation.evidence.ActionExecution;
 import io.chaoschain.simulation.evidence.SimulationEvidence;
 import java.math.BigInteger;
@@ -29,7 +30,17 @@ import java.util.Set;
  *       {@code collateralPrice()}) that answered before must still answer, and the price-like ones
  *       ({@code latestAnswer}, {@code price}, {@code collateralPrice}) must not drop to zero.
  * </ul>
- * Set {@code autoViews: []} to run only the configured calls.
+ * <p>And, without configuration, on every Compound-style lending protocol the proposal touches (a Comptroller
+ * answering {@code getAllMarkets()}, reached directly or through a market's {@code comptroller()}): the oracle's
+ * {@code getUnderlyingPrice} of every listed market must still answer, not drop to zero and not move by more than
+ * {@code priceJumpFactor} (default 10); for existing accounts (the markets' {@code Transfer} and {@code Borrow}
+ * events on the source chain, at most {@code maxAccounts}, default 25) {@code getAccountLiquidity} and
+ * {@code claimComp} that answered before must still answer, a claimable {@code compAccrued} must not exceed the
+ * reward token balance that pays it, and 1-unit {@code mint}, {@code redeemUnderlying}, {@code borrow} and
+ * {@code repayBorrow} calls from an existing account that succeeded before must still succeed. A new shortfall
+ * warns. {@code lendingProtocols: false} turns these off.
+ *
+ * <p>Set {@code autoViews: []} to run only the configured calls.
  */
 public final class ProtocolInvariantsCheck implements SafetyCheck {
     private static final List<String> DEFAULT_VIEWS = List.of(
@@ -121,6 +132,19 @@ public final class ProtocolInvariantsCheck implements SafetyCheck {
                     f.fail(target + "." + view + " drops from " + before.get() + " to zero");
                 }
             }
+        }
+        if (o.flag("lendingProtocols", true)) {
+            BigInteger accounts = o.integer("maxAccounts", BigInteger.valueOf(25));
+            if (accounts.signum() < 0 || accounts.compareTo(BigInteger.valueOf(1000)) > 0) {
+                throw new UserFacingException(
+                        "--checks-config: checks.C8.maxAccounts must be between 0 and 1000", 2, null);
+            }
+            BigInteger jump = o.integer("priceJumpFactor", BigInteger.TEN);
+            if (jump.compareTo(BigInteger.TWO) < 0) {
+                throw new UserFacingException(
+                        "--checks-config: checks.C8.priceJumpFactor must be an integer of at least 2", 2, null);
+            }
+            calls += new LendingInvariants(e, f, accounts.intValue(), jump).run();
         }
         return f.result(calls + " smoke call(s) succeed after the proposal");
     }

@@ -6,6 +6,7 @@ import io.chaoschain.simulation.checks.SafetyCheck;
 import io.chaoschain.simulation.checks.governance.internal.Control;
 import io.chaoschain.simulation.checks.governance.internal.Evm;
 import io.chaoschain.simulation.checks.governance.internal.Findings;
+import io.chaoschain.simulation.checks.governance.internal.PriceSources;
 import io.chaoschain.simulation.evidence.ActionExecution;
 import io.chaoschain.simulation.evidence.CallFrame;
 import io.chaoschain.simulation.evidence.DecodedCall;
@@ -29,6 +30,11 @@ import java.util.Set;
  *       or when its {@code owner()} is not DAO-controlled; and when its price source pool ({@code pool()} or
  *       {@code pair()}) holds less than {@code minOracleLiquidity} (default 0: not checked) of value in
  *       {@code getReserves()}.
+ *   <li>Price sources of touched parameters, without configuration ({@link PriceSources}): for every collateral
+ *       factor, market listing, price oracle or feed a proposal sets on a Compound-style Comptroller, the oracle, the
+ *       per-asset feed and the AMM pair behind it; a source fails when a setter in its code
+ *       ({@code setUnderlyingPrice}, {@code setDirectPrice}, {@code updateAnswer}, ...) succeeds from an unrelated
+ *       address, and an AMM pair fails when its reserves are worth less than the other markets lend against it.
  *   <li>An open role: a role granted to the zero address (anyone may act, e.g. execute) fails.
  *   <li>Dependent operations not batched: an action that schedules a separate timelock operation
  *       ({@code schedule(...)}) warns: it runs later, unordered with the rest of the proposal.
@@ -101,6 +107,7 @@ public final class RiskyParametersCheck implements SafetyCheck {
                 thinPool(e, c, minLiquidity, f);
             }
         }
+        oracles += new PriceSources(e, f).run();
         for (PermissionChange p : e.permissionChanges()) {
             if (p.kind() == PermissionChange.Kind.ROLE_GRANTED && Evm.ZERO_ADDRESS.equals(p.account())) {
                 f.fail("action " + p.actionIndex() + " grants role " + p.role() + " on " + p.contract()

@@ -66,6 +66,13 @@ final class FakeChain implements ForkView {
         return this;
     }
 
+    /** {@code to} answers {@code data} with raw 0x-hex output (several words, a dynamic array) at every block. */
+    FakeChain answersRaw(String to, String data, String output) {
+        contract(to);
+        answers.put(to + data + "@-1", output);
+        return this;
+    }
+
     FakeChain answersAddress(String to, String data, String address) {
         return answers(to, data, new BigInteger(address.substring(2), 16));
     }

@@ -24,6 +24,8 @@ public final class Evm {
 
     public static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
     public static final BigInteger UNLIMITED = BigInteger.TWO.pow(255);
+    /** 10^18, the fixed-point unit of prices and factors. */
+    public static final BigInteger WAD = BigInteger.TEN.pow(18);
 
     private Evm() {}
 
