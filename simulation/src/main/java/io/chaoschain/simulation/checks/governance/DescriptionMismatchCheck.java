@@ -42,7 +42,7 @@ import java.util.function.Predicate;
  *   <li>An address in the description that shares its first and last {@code lookAlikeChars} hex digits (default 4)
  *       with an address of the proposal but is not that address fails.
  *   <li>An action with empty calldata and no value, or one that changed nothing, warns as a no-op; a decoded action
- *       the description neither names (function or target) nor covers by a claim warns. A function no ABI decodes
+ *       the description names in no way (its function, its target or an address it passes) warns. A function no ABI decodes
  *       is never a failure by itself: it is judged by its effects.
  * </ul>
  * A draft without any description passes (nothing to compare); an on-chain proposal without one warns. Options
@@ -119,7 +119,8 @@ public final class DescriptionMismatchCheck implements SafetyCheck {
             }
             boolean named = text.contains(call.name().toLowerCase(Locale.ROOT))
                     || words(call.name(), filler).stream().allMatch(text::contains)
-                    || claims.names(target);
+                    || claims.names(target)
+                    || call.args().stream().anyMatch(arg -> arg.type().equals("address") && claims.names(arg.value()));
             if (!named) {
                 f.warn(label + " is not described: the description names neither the function nor the target");
             }
@@ -163,6 +164,8 @@ public final class DescriptionMismatchCheck implements SafetyCheck {
         }
         // the state diff is per proposal; a lone action is judged by whether anything changed at all
         return e.actions().size() == 1
+                && e.tokenDeltas().isEmpty()
+                && e.permissionChanges().isEmpty()
                 && e.stateDiff().values().stream()
                         .allMatch(d -> d.storage().isEmpty() && d.balanceDelta().signum() == 0);
     }
