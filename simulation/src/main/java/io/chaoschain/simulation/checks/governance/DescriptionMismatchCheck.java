@@ -110,7 +110,7 @@ public final class DescriptionMismatchCheck implements SafetyCheck {
                 f.warn(label + " has no calldata and sends no value: a no-op");
                 continue;
             }
-            if (a.success() && noEffect(e, a)) {
+            if (a.success() && a.action().value().signum() == 0 && noEffect(e, a)) {
                 f.warn(label + " changed no storage and emitted no event: a no-op");
             }
             if (call == null || !call.known()) {

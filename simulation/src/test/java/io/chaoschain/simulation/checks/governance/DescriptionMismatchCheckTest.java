@@ -8,6 +8,7 @@ import io.chaoschain.simulation.checks.CheckSettings;
 import io.chaoschain.simulation.checks.governance.internal.Evm;
 import io.chaoschain.simulation.evidence.AccountDiff;
 import io.chaoschain.simulation.evidence.ActionExecution;
+import io.chaoschain.simulation.evidence.CallFrame;
 import io.chaoschain.simulation.evidence.DecodedCall;
 import io.chaoschain.simulation.evidence.DecodedCall.Argument;
 import io.chaoschain.simulation.evidence.PermissionChange;
@@ -251,6 +252,54 @@ class DescriptionMismatchCheckTest {
                 grant("This proposal has three actions: reserve factor 15 % and 400,000 USDC sent to " + RECIPIENT);
         assertThat(wrong.status()).isEqualTo(CheckResult.Status.FAIL);
         assertThat(wrong.evidence()).anyMatch(l -> l.contains("3 action(s)") && l.contains("has 2"));
+    }
+
+    /** 100 ETH from the timelock to {@link #RECIPIENT}, executed through the governor (as the call trace shows it). */
+    private static CheckResult ethGrant(String description) {
+        BigInteger hundred = BigInteger.valueOf(100).multiply(BigInteger.TEN.pow(18));
+        CallFrame payment =
+                new CallFrame("CALL", FakeChain.EXECUTOR, RECIPIENT, "0x", "0x", hundred, 21_000, null, List.of(), 1);
+        CallFrame top = new CallFrame(
+                "CALL",
+                FakeChain.GOVERNOR,
+                FakeChain.EXECUTOR,
+                "0x",
+                "0x",
+                BigInteger.ZERO,
+                60_000,
+                null,
+                List.of(payment),
+                0);
+        ActionExecution pay = new ActionExecution(
+                0,
+                new ProposalAction(RECIPIENT, hundred, "0x", ""),
+                new DecodedCall("0x", null, List.of(), null),
+                true,
+                true,
+                null,
+                21_000,
+                "0x" + "ab".repeat(32),
+                FakeChain.POST,
+                top);
+        return evaluate(usdcChain(), description, List.of(pay), List.of(), List.of(), Map.of());
+    }
+
+    @Test
+    void shouldJudgeEtherMovedInTheCallTrace() {
+        assertThat(ethGrant("Pay 100 ETH to the security council " + RECIPIENT + " for the audit.")
+                        .status())
+                .isEqualTo(CheckResult.Status.PASS);
+        CheckResult hidden = ethGrant("Pay 10 ETH to the security council " + RECIPIENT + " for the audit.");
+        assertThat(hidden.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(hidden.evidence())
+                .anyMatch(l -> l.contains("10 ETH") && l.contains("no balance changed"))
+                .anyMatch(l -> l.contains("receives 100 ETH") && l.contains("not the amount"));
+    }
+
+    @Test
+    void shouldNotFailAFunctionNoAbiDecodesWhenItsEffectsAreDisclosed() {
+        assertThat(ethGrant("Pay 100 ETH to " + RECIPIENT).evidence())
+                .noneMatch(l -> l.contains("not disclosed") || l.contains("not described"));
     }
 
     @Test
