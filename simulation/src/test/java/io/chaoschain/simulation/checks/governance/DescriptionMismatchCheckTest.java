@@ -303,6 +303,14 @@ class DescriptionMismatchCheckTest {
     }
 
     @Test
+    void shouldOnlyWarnWhenTheRecipientIsNamedByAnEnsNameThatCannotBeResolvedHere() {
+        CheckResult r = grant("Set the reserve factor to 15 % and send 400,000 USDC to auditors.compound.eth.");
+
+        assertThat(r.status()).isEqualTo(CheckResult.Status.WARN);
+        assertThat(r.evidence()).anyMatch(l -> l.contains("auditors.compound.eth") && l.contains("cannot be checked"));
+    }
+
+    @Test
     void shouldFailOnALookAlikeAddressInTheDescription() {
         String lookAlike = "0x95bd" + "0".repeat(32) + "9a87a".substring(1);
         CheckResult r = grant("Set the reserve factor to 15 % and send 400,000 USDC to " + lookAlike + ", the grantee");
