@@ -14,7 +14,8 @@ final class ScenarioCatalog {
             BenignScenarios::all,
             UpgradeControlScenarios::all,
             ClockHistoryScenarios::all,
-            ProtocolScenarios::all);
+            ProtocolScenarios::all,
+            DescriptionScenarios::all);
 
     private ScenarioCatalog() {}
 

@@ -3,6 +3,12 @@ package io.chaoschain.simulation.checks.governance;
 import io.chaoschain.simulation.checks.CheckResult;
 import io.chaoschain.simulation.checks.CheckSettings;
 import io.chaoschain.simulation.checks.SafetyCheck;
+import io.chaoschain.simulation.checks.governance.claims.ClaimExtractor;
+import io.chaoschain.simulation.checks.governance.claims.ControlDisclosure;
+import io.chaoschain.simulation.checks.governance.claims.DescriptionClaims;
+import io.chaoschain.simulation.checks.governance.claims.ProposalEffects;
+import io.chaoschain.simulation.checks.governance.claims.SettingClaims;
+import io.chaoschain.simulation.checks.governance.claims.ValueDisclosure;
 import io.chaoschain.simulation.checks.governance.internal.Control;
 import io.chaoschain.simulation.checks.governance.internal.Evm;
 import io.chaoschain.simulation.checks.governance.internal.Findings;
@@ -11,34 +17,39 @@ import io.chaoschain.simulation.evidence.DecodedCall;
 import io.chaoschain.simulation.evidence.DecodedLog;
 import io.chaoschain.simulation.evidence.ProposalUnderTest;
 import io.chaoschain.simulation.evidence.SimulationEvidence;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
- * C9: the description does not match the calldata: undisclosed actions, no-op calldata, look-alike addresses.
+ * C9: the description does not match what the proposal does. The description's claims (read by {@link
+ * ClaimExtractor}: amounts with tokens and recipients, parameters and values, addresses, the number of actions) are
+ * compared with the decoded calls and the simulated effects.
  *
  * <ul>
- *   <li>Every action must be disclosed: the description names its function (as written, e.g.
- *       {@code setReserveFactor}, or as words, "reserve factor") or its target address; and every address argument
- *       that the DAO does not control (a recipient, a spender, a new owner) must appear in the description in full.
- *       An undisclosed action fails.
- *   <li>An action with empty calldata and no value, or one that changed no storage and emitted no event, warns as a
- *       no-op.
+ *   <li>A claimed effect that did not happen fails: "transfer 2,000,000 USDC to 0x…" when no balance moved by that
+ *       amount or the recipient got nothing, an approval that was not set, a parameter value a call of that name
+ *       contradicts, an address stated as a new value that the proposal never writes, a wrong number of actions.
+ *   <li>A material effect the description does not disclose fails: value leaving the DAO (or minted) for an outside
+ *       account whose amount and full address are not stated, an allowance for an outside spender, an unlimited
+ *       allowance not called unlimited (or called "exact-amount"), control passing outside the DAO, the DAO giving
+ *       up a role, an implementation upgrade or code replaced without a word about it.
  *   <li>An address in the description that shares its first and last {@code lookAlikeChars} hex digits (default 4)
- *       with an address in the calldata but is not that address fails.
+ *       with an address of the proposal but is not that address fails.
+ *   <li>An action with empty calldata and no value, or one that changed nothing, warns as a no-op; a decoded action
+ *       the description names in no way (its function, its target or an address it passes) warns. A function no ABI decodes
+ *       is never a failure by itself: it is judged by its effects.
  * </ul>
- * A draft without any description passes (nothing to compare); an on-chain proposal without one warns.
- * Words ignored when matching function names are in {@code checks.C9.fillerWords} (default set, get, update, to).
+ * A draft without any description passes (nothing to compare); an on-chain proposal without one warns. Options
+ * ({@code checks.C9}): {@code lookAlikeChars} (4), {@code amountTolerance} (0.01 of the stated amount; five times
+ * that for estimates) and {@code fillerWords} (set, get, update, to), ignored when matching function names.
  */
 public final class DescriptionMismatchCheck implements SafetyCheck {
-    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     private static final List<String> FILLER = List.of("set", "get", "update", "to");
 
     @Override
@@ -48,13 +59,12 @@ public final class DescriptionMismatchCheck implements SafetyCheck {
 
     @Override
     public String title() {
-        return "The description discloses what the calldata does";
+        return "The description discloses what the proposal does";
     }
 
     @Override
     public CheckResult evaluate(SimulationEvidence e, CheckSettings s) {
-        String text = e.proposal().description().toLowerCase(Locale.ROOT);
-        if (text.isBlank()) {
+        if (e.proposal().description().isBlank()) {
             // an agent simulating its own calls before writing them up has no text yet; an on-chain proposal must
             return e.proposal().kind() == ProposalUnderTest.Kind.DRAFT
                     ? CheckResult.pass(id(), "a draft without a description: nothing to compare", List.of())
@@ -64,14 +74,35 @@ public final class DescriptionMismatchCheck implements SafetyCheck {
         List<String> fillerSetting = s.forCheck(id()).strings("fillerWords");
         List<String> filler = fillerSetting.isEmpty() ? FILLER : fillerSetting;
         int lookAlike = s.forCheck(id())
-                .integer("lookAlikeChars", java.math.BigInteger.valueOf(4))
+                .integer("lookAlikeChars", BigInteger.valueOf(4))
                 .intValueExact();
-        Control dao = new Control(e, s);
+        double tolerance = s.forCheck(id()).number("amountTolerance", 0.01);
+        DescriptionClaims claims = ClaimExtractor.extract(e.proposal().description());
+        Control control = new Control(e, s);
+        Map<String, Boolean> cache = new HashMap<>();
+        Predicate<String> dao = a -> a != null && cache.computeIfAbsent(a.toLowerCase(Locale.ROOT), control::controls);
         Findings f = new Findings(id());
-        Set<String> calldataAddresses = new LinkedHashSet<>();
+        ProposalEffects effects = ProposalEffects.of(e);
+
+        if (claims.actionCount() != null && claims.actionCount() != e.actions().size()) {
+            f.fail("the description speaks of " + claims.actionCount() + " action(s) but the proposal has "
+                    + e.actions().size());
+        }
+        new ValueDisclosure(claims, effects, dao, f, tolerance).judge();
+        ControlDisclosure.judge(claims, e, dao, f);
+        SettingClaims.judge(claims, e, effects, filler, f);
+        actionsDescribed(e, claims, filler, f);
+        lookAlikes(e, claims, effects, lookAlike, f);
+        return f.result(e.actions().size() + " action(s); the description's "
+                + claims.amounts().size() + " amount(s) and "
+                + claims.settings().size() + " parameter(s) match the simulated effects");
+    }
+
+    private static void actionsDescribed(
+            SimulationEvidence e, DescriptionClaims claims, List<String> filler, Findings f) {
+        String text = claims.text();
         for (ActionExecution a : e.actions()) {
             String target = a.action().target();
-            calldataAddresses.add(target);
             DecodedCall call = a.decoded();
             String label = "action " + a.index() + " "
                     + (call != null ? call.render() : a.action().selector()) + " on " + target;
@@ -79,52 +110,49 @@ public final class DescriptionMismatchCheck implements SafetyCheck {
                 f.warn(label + " has no calldata and sends no value: a no-op");
                 continue;
             }
-            if (a.success() && noEffect(e, a)) {
+            if (a.success() && a.action().value().signum() == 0 && noEffect(e, a)) {
                 f.warn(label + " changed no storage and emitted no event: a no-op");
             }
-            boolean named = call != null
-                    && call.known()
-                    && (text.contains(call.name().toLowerCase(Locale.ROOT))
-                            || words(call.name(), filler).stream().allMatch(text::contains));
-            if (!named && !text.contains(target)) {
-                f.fail(label + " is not disclosed: the description names neither the function nor the target");
+            if (call == null || !call.known()) {
+                f.note(label + ": no ABI decodes it; judged by its effects");
+                continue;
             }
-            Map<String, String> addressArgs = new LinkedHashMap<>();
-            if (call != null && call.known()) {
-                for (DecodedCall.Argument arg : call.args()) {
-                    if (arg.type().equals("address")) {
-                        addressArgs.put(
-                                arg.value().toLowerCase(Locale.ROOT),
-                                arg.name() == null || arg.name().isEmpty() ? "address" : arg.name());
-                    }
-                }
-            } else {
-                Evm.addressWords(a.action().calldata()).forEach(w -> addressArgs.put(w, "address"));
-            }
-            for (Map.Entry<String, String> arg : addressArgs.entrySet()) {
-                String address = arg.getKey();
-                calldataAddresses.add(address);
-                if (!text.contains(address) && !dao.controls(address)) {
-                    f.fail(label + " passes " + arg.getValue() + " " + address
-                            + ", which the description does not name and the DAO does not control");
-                }
+            boolean named = text.contains(call.name().toLowerCase(Locale.ROOT))
+                    || words(call.name(), filler).stream().allMatch(text::contains)
+                    || claims.names(target)
+                    || call.args().stream().anyMatch(arg -> arg.type().equals("address") && claims.names(arg.value()));
+            if (!named) {
+                f.warn(label + " is not described: the description names neither the function nor the target");
             }
         }
-        Matcher m = ADDRESS.matcher(text);
-        Set<String> mentioned = new LinkedHashSet<>();
-        while (m.find()) {
-            mentioned.add(m.group());
-        }
-        for (String said : mentioned) {
-            for (String used : calldataAddresses) {
-                if (!said.equals(used)
-                        && said.substring(2, 2 + lookAlike).equals(used.substring(2, 2 + lookAlike))
-                        && said.endsWith(used.substring(42 - lookAlike))) {
-                    f.fail("the description names " + said + " but the calldata uses the look-alike " + used);
-                }
+    }
+
+    private static void lookAlikes(
+            SimulationEvidence e, DescriptionClaims claims, ProposalEffects effects, int chars, Findings f) {
+        Set<String> used = new LinkedHashSet<>();
+        for (ActionExecution a : e.actions()) {
+            used.add(a.action().target());
+            used.addAll(Evm.addressWords(a.action().calldata()));
+            if (a.decoded() != null) {
+                a.decoded().args().stream()
+                        .filter(arg -> arg.type().equals("address"))
+                        .forEach(arg -> used.add(arg.value().toLowerCase(Locale.ROOT)));
             }
         }
-        return f.result(e.actions().size() + " action(s) disclosed by the description");
+        effects.movements().forEach(m -> used.add(m.holder()));
+        effects.allowances().forEach(x -> used.add(x.spender()));
+        for (String said : claims.addresses()) {
+            for (String u : used) {
+                if (!said.equals(u)
+                        && said.substring(2, 2 + chars).equals(u.substring(2, 2 + chars))
+                        && said.endsWith(u.substring(42 - chars))) {
+                    f.fail("the description names " + said + " but the proposal uses the look-alike " + u);
+                }
+            }
+            if (!used.contains(said) && !effects.references(said)) {
+                f.note("the description names " + said + ", which the proposal does not touch");
+            }
+        }
     }
 
     /** An executed action that left no trace: no storage write by it and no event from it. */
@@ -136,19 +164,15 @@ public final class DescriptionMismatchCheck implements SafetyCheck {
         }
         // the state diff is per proposal; a lone action is judged by whether anything changed at all
         return e.actions().size() == 1
+                && e.tokenDeltas().isEmpty()
+                && e.permissionChanges().isEmpty()
                 && e.stateDiff().values().stream()
                         .allMatch(d -> d.storage().isEmpty() && d.balanceDelta().signum() == 0);
     }
 
     /** camelCase split into lower-case words without filler: setReserveFactor -> [reserve, factor]. */
     static List<String> words(String name, List<String> filler) {
-        List<String> out = new ArrayList<>();
-        for (String w : name.split("(?<=[a-z0-9])(?=[A-Z])|_")) {
-            String lw = w.toLowerCase(Locale.ROOT);
-            if (!lw.isEmpty() && !filler.contains(lw)) {
-                out.add(lw);
-            }
-        }
+        List<String> out = SettingClaims.nameWords(name, filler);
         if (out.isEmpty()) {
             out.add(name.toLowerCase(Locale.ROOT));
         }
