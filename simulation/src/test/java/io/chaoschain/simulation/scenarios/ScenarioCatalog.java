@@ -9,7 +9,8 @@ import java.util.stream.Stream;
  * line so that {@link ScenarioLibraryIT} runs it and the precision/recall table counts it.
  */
 final class ScenarioCatalog {
-    private static final List<Supplier<List<Scenario>>> FAMILIES = List.of(AttackScenarios::all, BenignScenarios::all);
+    private static final List<Supplier<List<Scenario>>> FAMILIES =
+            List.of(AttackScenarios::all, BenignScenarios::all, AbiScenarios::all);
 
     private ScenarioCatalog() {}
 
