@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 
 /// @notice A Compound-style comptroller written from the protocol's published interface: the admin lists markets,
@@ -65,5 +66,20 @@ contract EmissionController is Ownable {
 contract ScenarioCollectible is ERC721 {
     constructor(address holder) ERC721("Scenario Collectible", "SCOL") {
         _mint(holder, 1);
+    }
+}
+
+/// @notice A DAO-owned reward token whose epoch settlement no published ABI has; settling can also mint to a sink.
+contract EpochRewardToken is ERC20, Ownable {
+    uint256 public settledEpoch;
+
+    constructor(address owner_, uint256 supply) ERC20("Epoch Reward", "EPR") Ownable(owner_) {
+        _mint(owner_, supply);
+    }
+
+    function settleEpoch(uint256 epoch, address sink, uint256 amount) external onlyOwner {
+        require(epoch > settledEpoch, "epoch settled");
+        settledEpoch = epoch;
+        _mint(sink, amount);
     }
 }

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * Reads the user's ABI directories ({@code --abi DIR}): every {@code *.json} below them, each either a plain ABI
  * (a JSON array) or a build artifact with an {@code abi} array (Hardhat, Foundry, Truffle). Hardhat's
- * {@code *.dbg.json} and {@code build-info} files carry no ABI and are skipped. Sources read {@code user:<file>}.
+ * {@code *.dbg.json} and {@code build-info} files carry no ABI and are skipped. Sources read {@code user:<file relative to its directory>}, so reports do not
+ * depend on where the directory lies.
  */
 public final class UserAbiDirectory {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +44,7 @@ public final class UserAbiDirectory {
                 throw usage("--abi: cannot read directory " + dir + " (" + e.getMessage() + ")");
             }
             for (Path file : files) {
-                registry.addAbi("user:" + file, abiOf(file));
+                registry.addAbi("user:" + dir.relativize(file), abiOf(file));
             }
         }
         return registry;

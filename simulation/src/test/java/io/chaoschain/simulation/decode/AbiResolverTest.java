@@ -144,7 +144,8 @@ class AbiResolverTest {
                 resolver.decodeCall(action(Hex.functionSelector("setBeta(uint256)") + word("6"), ""), new FixedProbe());
 
         assertThat(alpha.render()).isEqualTo("setAlpha(alpha=5)");
-        assertThat(alpha.abiSource()).isEqualTo("user:" + dir.resolve("Plain.json"));
+        assertThat(alpha.abiSource()).isEqualTo("user:Plain.json");
+        assertThat(beta.abiSource()).isEqualTo("user:" + Path.of("out", "Beta.sol", "Beta.json"));
         assertThat(beta.render()).isEqualTo("setBeta(beta=6)");
     }
 

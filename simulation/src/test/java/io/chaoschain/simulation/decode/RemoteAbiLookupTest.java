@@ -26,6 +26,12 @@ class RemoteAbiLookupTest {
                     + "\"type\":\"uint256\"}],\"name\":\"_setReserveFactor\",\"outputs\":[{\"internalType\":\"uint256\","
                     + "\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]";
     private static final String KEY = "k3y-not-for-logs";
+    private static final String PROXY = "0x00000000000000000000000000000000000000a7";
+    private static final String IMPLEMENTATION = "0x00000000000000000000000000000000000000b8";
+    private static final String IMPLEMENTATION_ABI =
+            "[{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"kinkMantissa\","
+                    + "\"type\":\"uint256\"}],\"name\":\"setKinkedRate\",\"outputs\":[],\"stateMutability\":\"nonpayable\","
+                    + "\"type\":\"function\"}]";
 
     private HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -118,6 +124,46 @@ class RemoteAbiLookupTest {
         assertThat(requests).hasSize(2);
         assertThat(lookup.problems()).isEmpty();
         assertThat(cache.resolve("1").resolve(NOWHERE + ".json")).doesNotExist();
+    }
+
+    @Test
+    void shouldDecodeACallToAProxyWithItsImplementationsVerifiedAbi(@TempDir Path cache) {
+        ContractProbe probe = new ContractProbe() {
+            @Override
+            public String code(String address) {
+                return "0x00";
+            }
+
+            @Override
+            public String call(String to, String data) {
+                return null;
+            }
+
+            @Override
+            public String storage(String address, java.math.BigInteger slot) {
+                return address.equals(PROXY) && slot.equals(AbiResolver.IMPLEMENTATION_SLOT)
+                        ? "0x" + "0".repeat(24) + IMPLEMENTATION.substring(2)
+                        : "0x" + "0".repeat(64);
+            }
+
+            @Override
+            public long chainId() {
+                return 1;
+            }
+        };
+        AbiResolver resolver = new AbiResolver(
+                AbiRegistry.bundled(), AbiRegistry.empty(), new RemoteAbiLookup(base("/server"), null, null, cache));
+        String calldata = io.chaoschain.core.Hex.functionSelector("setKinkedRate(uint256)") + "0".repeat(63) + "9";
+
+        var call = resolver.decodeCall(
+                new io.chaoschain.core.proposal.ProposalAction(PROXY, java.math.BigInteger.ZERO, calldata, ""), probe);
+
+        assertThat(call.abiSource()).isEqualTo("sourcify");
+        assertThat(call.render()).isEqualTo("setKinkedRate(kinkMantissa=9)");
+        assertThat(requests)
+                .containsExactly(
+                        "/server/v2/contract/1/" + PROXY + "?fields=abi",
+                        "/server/v2/contract/1/" + IMPLEMENTATION + "?fields=abi");
     }
 
     @Test

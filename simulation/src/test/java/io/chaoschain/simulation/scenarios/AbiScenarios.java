@@ -43,7 +43,12 @@ final class AbiScenarios {
                         "unknown-abi-hidden-owner-handover",
                         "an undecodable \"emission change\" that also hands the controller to an outsider",
                         Set.of("C6"),
-                        AbiScenarios::hiddenOwnerHandover));
+                        AbiScenarios::hiddenOwnerHandover),
+                new Scenario(
+                        "unknown-abi-hidden-mint",
+                        "an undecodable \"epoch settlement\" that mints half the supply to an outsider",
+                        Set.of("C7"),
+                        AbiScenarios::hiddenMint));
     }
 
     private static String comptroller(ScenarioChain c) {
@@ -86,5 +91,15 @@ final class AbiScenarios {
                 c,
                 "Halve the emissions of the rewards controller " + controller + " to 5 tokens per block",
                 new Call(controller, fn("tuneEmissionWithOperator", uint(tokens(5)), addr(outsider))));
+    }
+
+    private static Staged hiddenMint(ScenarioChain c) {
+        String token = c.deploy(0, "EpochRewardToken", addr(c.dao.timelock()), uint(tokens(1_000_000)));
+        String outsider = c.address(7);
+        return draft(
+                c,
+                "Settle reward epoch 12 of the reward token " + token,
+                new Call(
+                        token, fn("settleEpoch", uint(BigInteger.valueOf(12)), addr(outsider), uint(tokens(500_000)))));
     }
 }
