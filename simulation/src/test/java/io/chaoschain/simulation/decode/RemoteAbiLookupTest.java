@@ -42,10 +42,12 @@ class RemoteAbiLookupTest {
         server.createContext("/server/v2/contract/", ex -> {
             requests.add(ex.getRequestURI().toString());
             String path = ex.getRequestURI().getPath();
-            boolean found = path.endsWith("/1/" + VERIFIED)
+            boolean impl = path.endsWith("/1/" + IMPLEMENTATION);
+            boolean found = (impl || path.endsWith("/1/" + VERIFIED))
                     && "fields=abi".equals(ex.getRequestURI().getQuery());
             String body = found
-                    ? "{\"abi\":" + ABI + ",\"match\":\"exact_match\",\"creationMatch\":\"exact_match\","
+                    ? "{\"abi\":" + (impl ? IMPLEMENTATION_ABI : ABI)
+                            + ",\"match\":\"exact_match\",\"creationMatch\":\"exact_match\","
                             + "\"runtimeMatch\":\"exact_match\",\"chainId\":\"1\",\"address\":\"" + VERIFIED + "\","
                             + "\"verifiedAt\":\"2024-07-24T12:00:00Z\"}"
                     : "{\"customCode\":\"not_found\",\"message\":\"Contract "
@@ -151,14 +153,14 @@ class RemoteAbiLookupTest {
                 return 1;
             }
         };
-        AbiResolver resolver = new AbiResolver(
-                AbiRegistry.bundled(), AbiRegistry.empty(), new RemoteAbiLookup(base("/server"), null, null, cache));
+        RemoteAbiLookup lookup = new RemoteAbiLookup(base("/server"), null, null, cache);
+        AbiResolver resolver = new AbiResolver(AbiRegistry.bundled(), AbiRegistry.empty(), lookup);
         String calldata = io.chaoschain.core.Hex.functionSelector("setKinkedRate(uint256)") + "0".repeat(63) + "9";
 
         var call = resolver.decodeCall(
                 new io.chaoschain.core.proposal.ProposalAction(PROXY, java.math.BigInteger.ZERO, calldata, ""), probe);
 
-        assertThat(call.abiSource()).isEqualTo("sourcify");
+        assertThat(call.abiSource()).as("%s %s", requests, lookup.problems()).isEqualTo("sourcify");
         assertThat(call.render()).isEqualTo("setKinkedRate(kinkMantissa=9)");
         assertThat(requests)
                 .containsExactly(
