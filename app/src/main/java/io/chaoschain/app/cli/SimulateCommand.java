@@ -123,7 +123,8 @@ final class SimulateCommand implements Callable<Integer> {
         Consumer<String> progress = quiet
                 ? line -> {}
                 : line -> err.printf(Locale.ROOT, "[%6.2fs] %s%n", (System.nanoTime() - start) / 1e9, line);
-        ProposalSimulationEngine engine = new ProposalSimulationEngine(AbiResolver.of(abiSettings));
+        AbiResolver abis = AbiResolver.of(abiSettings);
+        ProposalSimulationEngine engine = new ProposalSimulationEngine(abis);
         SafetyReport report = null;
         long[] millis = new long[repeat];
         for (int i = 0; i < repeat; i++) {
@@ -149,6 +150,9 @@ final class SimulateCommand implements Callable<Integer> {
                     median,
                     median / plan.proposals().size(),
                     Arrays.toString(millis));
+        }
+        if (!quiet) {
+            abis.lookupProblems().forEach(p -> err.println("warning: ABI look-up: " + p));
         }
         String text = format == Format.json ? report.prettyJson() : report.markdown();
         if (out != null) {

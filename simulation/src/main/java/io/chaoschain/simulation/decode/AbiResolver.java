@@ -74,6 +74,11 @@ public final class AbiResolver {
         return new AbiResolver(AbiRegistry.bundled(), user, remote);
     }
 
+    /** Why registry / explorer look-ups failed so far (unreachable, unexpected replies); empty without look-ups. */
+    public List<String> lookupProblems() {
+        return remote == null ? List.of() : remote.problems();
+    }
+
     /** The bundled registry (logs and fragments). */
     public AbiRegistry bundled() {
         return bundled;
