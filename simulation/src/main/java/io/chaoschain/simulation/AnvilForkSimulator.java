@@ -18,7 +18,7 @@ import io.chaoschain.core.simulation.SimulationRequest;
 import io.chaoschain.simulation.checks.CheckRegistry;
 import io.chaoschain.simulation.checks.CheckResult;
 import io.chaoschain.simulation.checks.CheckSettings;
-import io.chaoschain.simulation.decode.AbiRegistry;
+import io.chaoschain.simulation.decode.AbiResolver;
 import io.chaoschain.simulation.evidence.ProposalUnderTest;
 import io.chaoschain.simulation.evidence.SimulationEvidence;
 import io.chaoschain.simulation.internal.CanonicalJson;
@@ -345,7 +345,7 @@ public final class AnvilForkSimulator implements ProposalSimulator {
         ForkSession session = new ForkSession(forkRpc, Errors.DECODER);
         RpcChainReader forkReader = RpcChainReader.of(forkRpc);
         EvidenceCollector collector = new EvidenceCollector(
-                forkRpc, forkReader, AbiRegistry.bundled(), Errors.DECODER, actionGasLimit(window));
+                forkRpc, forkReader, AbiResolver.bundledOnly(), Errors.DECODER, actionGasLimit(window));
         RpcChainReader source = RpcChainReader.of(origin);
         session.prepare();
         int n = window.transactions().size();

@@ -16,6 +16,7 @@ import io.chaoschain.simulation.checks.CheckResult;
 import io.chaoschain.simulation.checks.CheckSettings;
 import io.chaoschain.simulation.checks.SafetyCheck;
 import io.chaoschain.simulation.decode.AbiRegistry;
+import io.chaoschain.simulation.decode.AbiResolver;
 import io.chaoschain.simulation.evidence.ProposalUnderTest;
 import io.chaoschain.simulation.evidence.SimulationEvidence;
 import io.chaoschain.simulation.internal.ErrorDecoder;
@@ -49,14 +50,23 @@ public final class ProposalSimulationEngine {
     public static final String DIRECT_WARNING = "executed directly as the executor; governor-only calls may revert";
 
     private final CheckRegistry checks;
-    private final AbiRegistry abis;
+    private final AbiResolver abis;
 
     /** The built-in checks plus every ServiceLoader-registered one, decoding with the bundled ABIs. */
     public ProposalSimulationEngine() {
-        this(CheckRegistry.discover(), AbiRegistry.bundled());
+        this(CheckRegistry.discover(), AbiResolver.bundledOnly());
+    }
+
+    /** The built-in and registered checks, decoding through {@code abis}' layers (user ABIs, look-ups). */
+    public ProposalSimulationEngine(AbiResolver abis) {
+        this(CheckRegistry.discover(), abis);
     }
 
     public ProposalSimulationEngine(CheckRegistry checks, AbiRegistry abis) {
+        this(checks, new AbiResolver(abis, AbiRegistry.empty(), null));
+    }
+
+    public ProposalSimulationEngine(CheckRegistry checks, AbiResolver abis) {
         this.checks = checks;
         this.abis = abis;
     }

@@ -8,6 +8,8 @@ import io.chaoschain.simulation.ProposalSource;
 import io.chaoschain.simulation.SafetyReport;
 import io.chaoschain.simulation.SimulationPlan;
 import io.chaoschain.simulation.checks.CheckSettings;
+import io.chaoschain.simulation.decode.AbiResolver;
+import io.chaoschain.simulation.decode.AbiSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigInteger;
@@ -85,6 +87,17 @@ final class SimulateCommand implements Callable<Integer> {
     Path checksConfig;
 
     @Option(
+            names = "--abi",
+            paramLabel = "DIR",
+            arity = "1..*",
+            description = "directory of JSON ABIs or Hardhat/Foundry artifacts to decode calls with (repeatable; "
+                    + "also abi.dirs in --checks-config)")
+    List<Path> abiDirs;
+
+    /** Set by {@link #plan()}: where ABIs beyond the bundled ones come from. */
+    private AbiSettings abiSettings = AbiSettings.none();
+
+    @Option(
             names = "--format",
             defaultValue = "markdown",
             paramLabel = "FORMAT",
@@ -113,7 +126,8 @@ final class SimulateCommand implements Callable<Integer> {
         Consumer<String> progress = quiet
                 ? line -> {}
                 : line -> err.printf(Locale.ROOT, "[%6.2fs] %s%n", (System.nanoTime() - start) / 1e9, line);
-        ProposalSimulationEngine engine = new ProposalSimulationEngine();
+        AbiResolver abis = AbiResolver.of(abiSettings);
+        ProposalSimulationEngine engine = new ProposalSimulationEngine(abis);
         SafetyReport report = null;
         long[] millis = new long[repeat];
         for (int i = 0; i < repeat; i++) {
@@ -139,6 +153,9 @@ final class SimulateCommand implements Callable<Integer> {
                     median,
                     median / plan.proposals().size(),
                     Arrays.toString(millis));
+        }
+        if (!quiet) {
+            abis.lookupProblems().forEach(p -> err.println("warning: ABI look-up: " + p));
         }
         String text = format == Format.json ? report.prettyJson() : report.markdown();
         if (out != null) {
@@ -220,7 +237,9 @@ final class SimulateCommand implements Callable<Integer> {
                 throw usage("--checks-config: no such file " + checksConfig);
             }
             settings = CheckSettings.load(checksConfig);
+            abiSettings = AbiSettings.fromChecksConfig(checksConfig);
         }
+        abiSettings = abiSettings.withDirs(abiDirs == null ? List.of() : abiDirs);
         return new SimulationPlan(rpc, block == null ? -1 : block, sources, settings);
     }
 

@@ -93,8 +93,9 @@ public final class CheckSettings {
             throw bad(where, "the top level must be an object with 'allowlist' and/or 'checks'");
         }
         for (String key : iterable(root.fieldNames())) {
-            if (!key.equals("allowlist") && !key.equals("checks")) {
-                throw bad(where, "unknown key '" + key + "' (expected 'allowlist' or 'checks')");
+            if (!key.equals("allowlist") && !key.equals("checks") && !key.equals("abi")) {
+                // 'abi' is read by AbiSettings
+                throw bad(where, "unknown key '" + key + "' (expected 'allowlist', 'checks' or 'abi')");
             }
         }
         JsonNode allow = root.path("allowlist");

@@ -8,7 +8,10 @@ import java.util.List;
  * @param selector the 4-byte selector (0x-hex; "0x" for empty calldata)
  * @param signature the function signature, e.g. {@code transfer(address,uint256)}, or null when unknown
  * @param args decoded arguments in order (empty when unknown)
- * @param abiSource the contract ABI the signature came from (e.g. {@code LendingMarket}, {@code ERC20}), or null
+ * @param abiSource where the signature came from: a project contract ({@code LendingMarket}), a standard fragment
+ *     ({@code ERC20}), {@code bundled:<package@version> <contract>}, {@code user:<file>}, {@code signature},
+ *     {@code sourcify}, {@code explorer}; or, for an unknown function, {@code bytecode-inferred: <what the code
+ *     says>} with {@code args} holding the argument words' inferred shapes; or null
  */
 public record DecodedCall(String selector, String signature, List<Argument> args, String abiSource) {
     public DecodedCall {
@@ -33,7 +36,18 @@ public record DecodedCall(String selector, String signature, List<Argument> args
     /** A rendering such as {@code setReserveFactor(rf=0.2e18)}: name and args, or the selector. */
     public String render() {
         if (signature == null) {
-            return selector + " (unknown function)";
+            if (abiSource == null || !abiSource.startsWith("bytecode-inferred")) {
+                return selector + " (unknown function)";
+            }
+            String detail = abiSource.substring(abiSource.indexOf(':') + 1).strip();
+            return selector + " (unknown function; " + detail
+                    + (args.isEmpty()
+                            ? ""
+                            : "; args look like "
+                                    + String.join(
+                                            ",",
+                                            args.stream().map(Argument::type).toList()))
+                    + ")";
         }
         StringBuilder sb = new StringBuilder(name()).append('(');
         for (int i = 0; i < args.size(); i++) {

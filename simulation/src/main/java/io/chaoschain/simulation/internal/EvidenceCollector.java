@@ -7,7 +7,8 @@ import io.chaoschain.chains.RpcErrorException;
 import io.chaoschain.chains.RpcResult;
 import io.chaoschain.core.Hex;
 import io.chaoschain.core.proposal.ProposalAction;
-import io.chaoschain.simulation.decode.AbiRegistry;
+import io.chaoschain.simulation.decode.AbiResolver;
+import io.chaoschain.simulation.decode.ContractProbe;
 import io.chaoschain.simulation.evidence.AccountDiff;
 import io.chaoschain.simulation.evidence.ActionExecution;
 import io.chaoschain.simulation.evidence.CallFrame;
@@ -48,16 +49,18 @@ public final class EvidenceCollector {
 
     private final ChainClient fork;
     private final RpcChainReader forkReader;
-    private final AbiRegistry abis;
+    private final AbiResolver abis;
+    private final ContractProbe probe;
     private final ErrorDecoder errors;
     private final BigInteger gasLimit;
     private final ForkStateReads stateReads;
 
     public EvidenceCollector(
-            ChainClient fork, RpcChainReader forkReader, AbiRegistry abis, ErrorDecoder errors, BigInteger gasLimit) {
+            ChainClient fork, RpcChainReader forkReader, AbiResolver abis, ErrorDecoder errors, BigInteger gasLimit) {
         this.fork = fork;
         this.forkReader = forkReader;
         this.abis = abis;
+        this.probe = ContractProbe.of(fork);
         this.errors = errors;
         this.gasLimit = gasLimit;
         this.stateReads = new ForkStateReads(fork, forkReader);
@@ -173,7 +176,7 @@ public final class EvidenceCollector {
         List<ActionExecution> actions = new ArrayList<>();
         for (int i = 0; i < p.actions().size(); i++) {
             ProposalAction a = p.actions().get(i);
-            var decoded = abis.decodeCall(a.calldata());
+            var decoded = abis.decodeCall(a, probe);
             if (i < hashes.size()) {
                 JsonNode r = receipts.get(i);
                 boolean ok = TrafficWindow.bigOf(r.path("status")).signum() == 1;
@@ -257,7 +260,7 @@ public final class EvidenceCollector {
         String failure = null;
         for (int i = 0; i < p.actions().size(); i++) {
             ProposalAction a = p.actions().get(i);
-            var decoded = abis.decodeCall(a.calldata());
+            var decoded = abis.decodeCall(a, probe);
             if (failure != null) {
                 actions.add(new ActionExecution(i, a, decoded, false, false, failure, 0, null, -1, null));
                 continue;

@@ -308,6 +308,9 @@ public final class ReportWriter {
                         .append(a.action().target())
                         .append("` ")
                         .append(a.decoded().render());
+                if (a.decoded().abiSource() != null) {
+                    md.append(" [abi: ").append(a.decoded().abiSource()).append(']');
+                }
                 if (a.action().value().signum() > 0) {
                     md.append(" value ").append(a.action().value()).append(" wei");
                 }

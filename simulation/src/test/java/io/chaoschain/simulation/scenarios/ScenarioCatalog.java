@@ -15,7 +15,8 @@ final class ScenarioCatalog {
             UpgradeControlScenarios::all,
             ClockHistoryScenarios::all,
             ProtocolScenarios::all,
-            DescriptionScenarios::all);
+            DescriptionScenarios::all,
+            AbiScenarios::all);
 
     private ScenarioCatalog() {}
 

@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Generates simulation/src/main/resources/io/chaoschain/simulation/abi-index.json from the ABIs that widely governed
+// protocols publish in their npm packages (pinned in scripts/abi-index/package.json and its lock file).
+// Only interface data is taken: function and event signatures with their parameter names. No bytecode, no source.
+// The output is committed; the build does not run this script and needs no network.
+// Usage: (cd scripts/abi-index && npm ci --ignore-scripts) && node scripts/generate-abi-index.mjs
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkgDir = path.join(root, 'scripts', 'abi-index');
+const require = createRequire(path.join(pkgDir, 'package.json'));
+const out = path.join(root, 'simulation/src/main/resources/io/chaoschain/simulation/abi-index.json');
+
+let keccak;
+try {
+  keccak = require('ethers').utils.id;
+} catch (e) {
+  console.error('error: the pinned packages are not installed; run `npm ci --ignore-scripts` in scripts/abi-index');
+  process.exit(2);
+}
+
+function pkgInfo(name) {
+  const p = JSON.parse(fs.readFileSync(path.join(pkgDir, 'node_modules', name, 'package.json'), 'utf8'));
+  return { name, version: p.version, license: p.license };
+}
+
+function walk(dir, keep) {
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      found.push(...walk(full, keep));
+    } else if (keep(full)) {
+      found.push(full);
+    }
+  }
+  return found.sort();
+}
+
+// Entries per selector are distinct (signature, names); the first package listed below wins a tie.
+// Artifacts: { abi: [...] } JSON files (Hardhat, Truffle and Waffle all use that key).
+function artifacts(name, sub, exclude = () => false) {
+  const base = path.join(pkgDir, 'node_modules', name, sub);
+  return walk(base, (f) => f.endsWith('.json') && !f.endsWith('.dbg.json') && !exclude(path.relative(base, f)))
+    .map((f) => ({ contract: path.basename(f, '.json'), abi: JSON.parse(fs.readFileSync(f, 'utf8')).abi }))
+    .filter((a) => Array.isArray(a.abi) && a.abi.length > 0);
+}
+
+const sources = [
+  {
+    // Comptroller, CToken (cErc20/cEther), GovernorBravo, COMP, Comet as compound-js ships them
+    pkg: '@compound-finance/compound-js',
+    contracts: () =>
+      Object.entries(require('@compound-finance/compound-js/dist/nodejs/constants.js').abi).map(([contract, abi]) => ({
+        contract,
+        abi,
+      })),
+  },
+  {
+    pkg: '@aave/core-v3',
+    contracts: () => artifacts('@aave/core-v3', 'artifacts/contracts', (rel) => /^(mocks|dependencies)\//.test(rel)),
+  },
+  { pkg: '@uniswap/v3-core', contracts: () => artifacts('@uniswap/v3-core', 'artifacts/contracts', (r) => /test\//.test(r)) },
+  { pkg: '@uniswap/v2-core', contracts: () => artifacts('@uniswap/v2-core', 'build') },
+  { pkg: '@uniswap/governance', contracts: () => artifacts('@uniswap/governance', 'build', (r) => r === 'Combined-Json.json') },
+  { pkg: '@ensdomains/ens', contracts: () => artifacts('@ensdomains/ens', 'build/contracts', (r) => /^(Test|Migrations)/.test(r)) },
+  { pkg: '@openzeppelin/contracts', contracts: () => artifacts('@openzeppelin/contracts', 'build/contracts') },
+];
+
+function type(input) {
+  if (input.type.startsWith('tuple')) {
+    return '(' + input.components.map(type).join(',') + ')' + input.type.slice('tuple'.length);
+  }
+  return input.type;
+}
+
+const functions = {};
+const events = {};
+const packages = [];
+for (const s of sources) {
+  const info = pkgInfo(s.pkg);
+  const tag = `${info.name}@${info.version}`;
+  const list = s.contracts();
+  packages.push({ ...info, contracts: list.length });
+  for (const { contract, abi } of list) {
+    for (const item of abi) {
+      if (item.type !== 'function' && item.type !== 'event') {
+        continue;
+      }
+      const inputs = item.inputs || [];
+      const signature = `${item.name}(${inputs.map(type).join(',')})`;
+      const hash = keccak(signature);
+      const key = item.type === 'function' ? hash.slice(0, 10) : hash;
+      const table = item.type === 'function' ? functions : events;
+      const entry = { s: signature, n: inputs.map((i) => i.name || ''), p: tag, c: contract };
+      if (item.type === 'event') {
+        entry.i = inputs.map((i) => Boolean(i.indexed));
+      }
+      const same = (table[key] ||= []).find(
+        (e) => e.s === entry.s && JSON.stringify(e.n) === JSON.stringify(entry.n) &&
+          JSON.stringify(e.i) === JSON.stringify(entry.i));
+      if (!same) {
+        table[key].push(entry);
+      }
+    }
+  }
+}
+
+const sorted = (o) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+const index = {
+  about:
+    'Function and event signatures with parameter names, generated by scripts/generate-abi-index.mjs from the ' +
+    'published npm packages listed in packages (name, version, license). Interface data only: no bytecode or source ' +
+    'is taken from any package. Keys: s signature, n parameter names, p package@version, c contract, i indexed flags.',
+  packages,
+  functions: sorted(functions),
+  events: sorted(events),
+};
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, JSON.stringify(index) + '\n');
+console.error(
+  `wrote ${path.relative(root, out)}: ${Object.keys(functions).length} selectors, ${Object.keys(events).length} events ` +
+    `from ${packages.map((p) => `${p.name}@${p.version} (${p.license})`).join(', ')}`);
