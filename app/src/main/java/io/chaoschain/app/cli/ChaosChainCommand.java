@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ProposalsCommand.class,
             AgentsCommand.class,
             ReputationCommand.class,
+            RewardsCommand.class,
             SimulateCommand.class,
             CommandLine.HelpCommand.class
         })
