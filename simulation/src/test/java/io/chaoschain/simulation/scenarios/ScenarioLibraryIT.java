@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScenarioLibraryIT {
     private static final ProposalSimulationEngine ENGINE = new ProposalSimulationEngine();
     private static final Path SUMMARY = Path.of("target/scenario-results.txt");
+    private static final Path PER_CHECK = Path.of("target/scenario-checks.md");
+    private static final CheckTally TALLY = new CheckTally();
     private static ScenarioChain chain;
 
     @BeforeAll
@@ -43,9 +46,9 @@ class ScenarioLibraryIT {
     }
 
     @Test
-    void shouldHoldAtLeastEightAttacksAndEightBenignProposals() {
-        assertThat(ScenarioCatalog.attacks()).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(ScenarioCatalog.benign()).hasSizeGreaterThanOrEqualTo(8);
+    void shouldHoldAtLeastTwentyAttacksAndFourteenBenignProposals() {
+        assertThat(ScenarioCatalog.attacks()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(ScenarioCatalog.benign()).hasSizeGreaterThanOrEqualTo(14);
         assertThat(ScenarioCatalog.all()).extracting(Scenario::name).doesNotHaveDuplicates();
     }
 
@@ -86,6 +89,7 @@ class ScenarioLibraryIT {
                             + "\n",
                     StandardOpenOption.APPEND);
         }
+        TALLY.record(scenario, failed);
         if (scenario.benign()) {
             assertThat(failed)
                     .as("benign %s must not fail any check:\n  %s", scenario.name(), details)
@@ -100,6 +104,11 @@ class ScenarioLibraryIT {
                             scenario.name(), scenario.basis(), scenario.expectedFailures(), details)
                     .containsAll(scenario.expectedFailures());
         }
+    }
+
+    @AfterAll
+    static void writePerCheckTable() throws IOException {
+        Files.writeString(PER_CHECK, TALLY.markdown());
     }
 
     private static Set<String> ids(List<CheckResult> results, CheckResult.Status status) {
