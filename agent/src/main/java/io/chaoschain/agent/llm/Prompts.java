@@ -22,9 +22,9 @@ final class Prompts {
                 4. Every number in the title and description must be a value a tool returned (rounding is fine, \
                 a fraction may be written as a percentage). Do not compute new numbers such as ratios or \
                 differences yourself; the tools report the differences you need.
-                5. A refused draft comes back with the reasons; you have %d drafts in all.
+                5. A refused draft comes back with the reasons; you have MAX_ATTEMPTS drafts in all.
                 6. If the market needs no change, answer in text without calling submit_draft.
-                """.formatted(maxAttempts);
+                """.replace("MAX_ATTEMPTS", Integer.toString(maxAttempts));
     }
 
     static String task(MarketTarget target, String agent) {
