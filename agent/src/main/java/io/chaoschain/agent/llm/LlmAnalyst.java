@@ -351,19 +351,38 @@ public final class LlmAnalyst implements Analyst {
 
     /** One line naming the failure, with any secret blanked out. */
     private String oneLine(Throwable e) {
+        String line = describe(e);
+        for (String secret : secrets) {
+            line = line.replace(secret, "***");
+        }
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
+    private String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                return "malformed response (not the provider's JSON: " + firstLine(json.getOriginalMessage()) + ")";
+            }
+            if (t instanceof dev.langchain4j.exception.TimeoutException
+                    || t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return "no answer within " + settings.timeout().toMillis() + " ms (analyst.timeoutMs)";
+            }
+            if (t instanceof dev.langchain4j.exception.HttpException http) {
+                return "HTTP " + http.statusCode() + ": " + firstLine(String.valueOf(http.getMessage()));
+            }
+            if (t instanceof java.net.ConnectException) {
+                return "cannot connect; is the server running at analyst.baseUrl?";
+            }
+        }
         Throwable t = e;
         while (t.getCause() != null
                 && t.getCause() != t
                 && (t.getMessage() == null || t.getMessage().isBlank())) {
             t = t.getCause();
         }
-        String kind = t.getClass().getSimpleName();
         String message = t.getMessage() == null ? "" : t.getMessage();
-        String line = kind + (message.isBlank() ? "" : ": " + firstLine(message));
-        for (String secret : secrets) {
-            line = line.replace(secret, "***");
-        }
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+        return t.getClass().getSimpleName() + (message.isBlank() ? "" : ": " + firstLine(message));
     }
 
     private static String firstLine(String text) {
