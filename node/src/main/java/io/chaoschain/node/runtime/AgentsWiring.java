@@ -1,10 +1,13 @@
 package io.chaoschain.node.runtime;
 
+import io.chaoschain.agent.Analyst;
 import io.chaoschain.agent.AnalystSettings;
 import io.chaoschain.agent.GovernanceAgent;
 import io.chaoschain.agent.RateModelAnalyst;
 import io.chaoschain.agent.RateModelCalls;
 import io.chaoschain.agent.insight.PriorAdvisor;
+import io.chaoschain.agent.llm.GuardStats;
+import io.chaoschain.agent.llm.LlmAnalyst;
 import io.chaoschain.agent.policy.AgentPolicy;
 import io.chaoschain.agent.policy.PolicyGuard;
 import io.chaoschain.chains.EvmChainClient;
@@ -101,11 +104,17 @@ final class AgentsWiring {
         var market = new ChainMarketMetrics(account.client(), agent.market(), head -> heads.update(chain.name(), head));
         var ports = new ProposalLifecycle.Ports(
                 account.gateway(), market, storage.stores(), storage.database()::inTransaction);
-        return new ProposalLifecycle(binding, governanceAgent(ctx, agent), advisor, ports, listeners);
+        return new ProposalLifecycle(binding, analyst(ctx, agent, chain, storage), advisor, ports, listeners);
     }
 
-    /** The agent proper: the analyst with the agent's tuning, simulating on forks, held to its market's one call. */
-    private static GovernanceAgent governanceAgent(NodeContext ctx, AgentConfig agent) {
+    /** Refusals of every LLM analyst of this node, per model. */
+    private static final GuardStats GUARD_STATS = new GuardStats();
+
+    /**
+     * The agent proper, with the agent's tuning, simulating on forks, held to its market's one call: the rate-model
+     * sweep, or a language model when the agent's analyst is {@code kind: llm}.
+     */
+    private static Analyst analyst(NodeContext ctx, AgentConfig agent, ChainConfig chain, Storage storage) {
         var tuning = agent.tuning();
         AnalystSettings defaults = AnalystSettings.defaults();
         AnalystSettings settings = new AnalystSettings(
@@ -122,12 +131,22 @@ final class AgentsWiring {
                 CheckRegistry.discover(),
                 CheckSettings.defaults(),
                 ctx.config().simulation().parallelForks());
-        return new GovernanceAgent(
-                agent.name(),
-                new RateModelAnalyst(settings),
-                simulator,
-                proposalPolicy,
-                message -> ctx.listeners().progress().progress(agent.name(), message));
+        java.util.function.Consumer<String> progress =
+                message -> ctx.listeners().progress().progress(agent.name(), message);
+        if (agent.analyst().isLlm()) {
+            var history = new StoredGovernanceHistory(storage.stores().proposals(), chain.name());
+            try {
+                return LlmAnalyst.create(
+                        agent.name(),
+                        agent.analyst().llm(),
+                        System::getenv,
+                        new LlmAnalyst.Parts(simulator, proposalPolicy, settings, history, GUARD_STATS, progress));
+            } catch (IllegalArgumentException e) {
+                throw new io.chaoschain.core.UserFacingException(
+                        "error: agent '" + agent.name() + "': " + e.getMessage());
+            }
+        }
+        return new GovernanceAgent(agent.name(), new RateModelAnalyst(settings), simulator, proposalPolicy, progress);
     }
 
     /**
