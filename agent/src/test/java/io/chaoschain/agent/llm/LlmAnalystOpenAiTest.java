@@ -143,4 +143,44 @@ class LlmAnalystOpenAiTest {
             assertThat(fx.simulator.requests).isEmpty();
         }
     }
+
+    AgentDecision decideWithin(ReplayServer server, int maxToolCalls, int tokenBudget) {
+        var settings = new LlmSettings(
+                LlmSettings.Provider.OPENAI,
+                server.url() + "/v1",
+                "test-model",
+                "TEST_LLM_KEY",
+                maxToolCalls,
+                3,
+                Duration.ofSeconds(10),
+                0,
+                tokenBudget);
+        return fx.analyst(settings)
+                .decide(TARGET, history("0.96", 10), "http://127.0.0.1:1", 100, 145, PriorAdvisor.NONE);
+    }
+
+    @Test
+    void shouldStopWhenTheDecisionExceedsItsTokenBudget() {
+        // the first recorded reply reports 1350 tokens
+        try (var server = new ReplayServer().replay("openai", "drafts-well", 3)) {
+            AgentDecision decision = decideWithin(server, 12, 1000);
+
+            assertThat(((AgentDecision.Abandoned) decision).reason())
+                    .contains("used 1350 tokens, over its budget of 1000 (analyst.tokenBudget)");
+            assertThat(server.received()).hasSize(1);
+            assertThat(fx.simulator.requests).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldStopWhenTheModelMakesMoreToolCallsThanAllowed() {
+        try (var server = new ReplayServer().replay("openai", "drafts-well", 3)) {
+            AgentDecision decision = decideWithin(server, 2, 60_000);
+
+            assertThat(((AgentDecision.Abandoned) decision).reason())
+                    .contains("more than 2 tool calls (analyst.maxToolCalls)");
+            assertThat(server.received()).hasSize(2);
+            assertThat(fx.simulator.requests).isEmpty();
+        }
+    }
 }
