@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * A governance agent for one lending market: detect → draft → simulate on a fork → refine until satisfactory →
  * finalize. Deterministic: the same metrics and the same chain give the same proposal, byte for byte.
  */
-public final class GovernanceAgent {
+public final class GovernanceAgent implements Analyst {
     private final String name;
     private final RateModelAnalyst analyst;
     private final ProposalSimulator simulator;
@@ -43,6 +43,7 @@ public final class GovernanceAgent {
         this.progress = progress;
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -70,6 +71,7 @@ public final class GovernanceAgent {
      * by the insight's ratio and the coarse sweep is skipped when that candidate passes; either way every candidate is
      * simulated on this chain's fork and the result must pass this agent's own judgement and policy.
      */
+    @Override
     public AgentDecision decide(
             MarketTarget target,
             List<MarketSnapshot> history,

@@ -14,13 +14,13 @@ import java.util.Map;
  * A simulator whose market responds to the jump multiplier with a simple closed-form demand curve: each 100 % of jump
  * multiplier pushes projected utilization down by {@code sensitivity}. Records every request it was given.
  */
-final class FakeSimulator implements ProposalSimulator {
-    final List<SimulationRequest> requests = new ArrayList<>();
+public final class FakeSimulator implements ProposalSimulator {
+    public final List<SimulationRequest> requests = new ArrayList<>();
     private final BigDecimal baselineUtilization;
     private final BigDecimal sensitivity;
     private final boolean actionsRevert;
 
-    FakeSimulator(String baselineUtilization, String sensitivity, boolean actionsRevert) {
+    public FakeSimulator(String baselineUtilization, String sensitivity, boolean actionsRevert) {
         this.baselineUtilization = new BigDecimal(baselineUtilization);
         this.sensitivity = new BigDecimal(sensitivity);
         this.actionsRevert = actionsRevert;

@@ -365,7 +365,16 @@ public final class ConfigLoader {
             allowOnly(
                     n,
                     p + ".",
-                    Set.of("name", "chain", "agentId", "market", "keystore", "passwordFile", "passwordEnv", "tuning"));
+                    Set.of(
+                            "name",
+                            "chain",
+                            "agentId",
+                            "market",
+                            "keystore",
+                            "passwordFile",
+                            "passwordEnv",
+                            "tuning",
+                            "analyst"));
             String name = requiredText(n, p + ".name", "name");
             String chain = requiredText(n, p + ".chain", "chain");
             if (!chains.containsKey(chain)) {
@@ -391,7 +400,10 @@ public final class ConfigLoader {
                     fraction(t, p + ".tuning.targetUtilization", "0.90"),
                     positiveDecimal(t, p + ".tuning.maxBorrowApr", "0.60"),
                     integer(t, p + ".tuning.historyBlocks", 400, 10, 1_000_000));
-            return new AgentConfig(name, chain, agentId.asLong(), market, keystore, passwordFile, passwordEnv, tuning);
+            var analyst = AnalystBlock.read(
+                    n.get("analyst"), p + ".analyst", m -> new UserFacingException("error: " + file + ": " + m));
+            return new AgentConfig(
+                    name, chain, agentId.asLong(), market, keystore, passwordFile, passwordEnv, tuning, analyst);
         }
 
         private Path path(String value) {

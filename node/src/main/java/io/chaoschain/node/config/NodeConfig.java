@@ -163,6 +163,7 @@ public record NodeConfig(
      * @param keystore encrypted JSON keystore of the operator key
      * @param passwordFile file holding the keystore password (or null)
      * @param passwordEnv environment variable holding the keystore password (used when passwordFile is null)
+     * @param analyst who decides: the deterministic rules (the default) or a language model
      */
     public record AgentConfig(
             String name,
@@ -172,7 +173,38 @@ public record NodeConfig(
             Path keystore,
             Path passwordFile,
             String passwordEnv,
-            AgentTuning tuning) {}
+            AgentTuning tuning,
+            AnalystConfig analyst) {
+
+        /** An agent with the default rules analyst. */
+        public AgentConfig(
+                String name,
+                String chain,
+                long agentId,
+                String market,
+                Path keystore,
+                Path passwordFile,
+                String passwordEnv,
+                AgentTuning tuning) {
+            this(name, chain, agentId, market, keystore, passwordFile, passwordEnv, tuning, AnalystConfig.rules());
+        }
+    }
+
+    /**
+     * The agent's analyst ({@code analyst:} in node.yaml).
+     *
+     * @param kind {@code rules} (the rate-model sweep) or {@code llm}
+     * @param llm the model's provider and limits when {@code kind} is {@code llm}, else null
+     */
+    public record AnalystConfig(String kind, io.chaoschain.agent.llm.LlmSettings llm) {
+        public static AnalystConfig rules() {
+            return new AnalystConfig("rules", null);
+        }
+
+        public boolean isLlm() {
+            return llm != null;
+        }
+    }
 
     /** Thresholds of the agent's analyst; see {@code io.chaoschain.agent.AnalystSettings}. */
     public record AgentTuning(

@@ -1,8 +1,8 @@
 package io.chaoschain.node.lifecycle;
 
 import io.chaoschain.agent.AgentDecision;
+import io.chaoschain.agent.Analyst;
 import io.chaoschain.agent.CandidateVerdict;
-import io.chaoschain.agent.GovernanceAgent;
 import io.chaoschain.agent.MarketTarget;
 import io.chaoschain.agent.insight.PriorAdvisor;
 import io.chaoschain.chains.tx.TxResult;
@@ -70,7 +70,7 @@ public final class ProposalLifecycle implements Service {
     private static final int BACKFILL_SAMPLES = 40;
 
     private final Binding binding;
-    private final GovernanceAgent agent;
+    private final Analyst agent;
     private final PriorAdvisor advisor;
     private final GovernanceGateway gateway;
     private final MarketMetrics market;
@@ -93,8 +93,7 @@ public final class ProposalLifecycle implements Service {
      *     ({@link PriorAdvisor#NONE}: nobody)
      * @param listeners progress lines, and the proposal milestones (the node's reputation flow and insight exchange)
      */
-    public ProposalLifecycle(
-            Binding binding, GovernanceAgent agent, PriorAdvisor advisor, Ports ports, Listeners listeners) {
+    public ProposalLifecycle(Binding binding, Analyst agent, PriorAdvisor advisor, Ports ports, Listeners listeners) {
         this.binding = binding;
         this.agent = agent;
         this.advisor = advisor;

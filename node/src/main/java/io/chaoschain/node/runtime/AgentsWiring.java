@@ -1,10 +1,13 @@
 package io.chaoschain.node.runtime;
 
+import io.chaoschain.agent.Analyst;
 import io.chaoschain.agent.AnalystSettings;
 import io.chaoschain.agent.GovernanceAgent;
 import io.chaoschain.agent.RateModelAnalyst;
 import io.chaoschain.agent.RateModelCalls;
 import io.chaoschain.agent.insight.PriorAdvisor;
+import io.chaoschain.agent.llm.GuardStats;
+import io.chaoschain.agent.llm.LlmAnalyst;
 import io.chaoschain.agent.policy.AgentPolicy;
 import io.chaoschain.agent.policy.PolicyGuard;
 import io.chaoschain.chains.EvmChainClient;
@@ -57,13 +60,14 @@ final class AgentsWiring {
     static Agents wire(NodeContext ctx, Chains chains, Storage storage, Reputation reputation, Optional<P2p> p2p) {
         HeadCache heads = new HeadCache(ctx.config());
         List<ProposalLifecycle> lifecycles = new ArrayList<>();
+        GuardStats guardStats = new GuardStats(); // refusals of every LLM analyst of this node, per model
         for (AgentAccount account : chains.agents().values()) {
             List<MilestoneListener> milestones = new ArrayList<>();
             milestones.add(reputation.flow(account.agent().name()));
             p2p.ifPresent(p -> milestones.add(p.exchange()));
             milestones.add(ctx.listeners().milestones());
             Listeners listeners = new Listeners(ctx.listeners().progress(), MilestoneListener.fanOut(milestones));
-            lifecycles.add(lifecycle(ctx, account, storage, heads, listeners, p2p));
+            lifecycles.add(lifecycle(ctx, account, storage, heads, listeners, p2p, guardStats));
         }
         List<Service> voteMonitors = new ArrayList<>();
         for (ChainConfig chain : ctx.config().chains().values()) {
@@ -78,7 +82,8 @@ final class AgentsWiring {
             Storage storage,
             HeadCache heads,
             Listeners listeners,
-            Optional<P2p> p2p) {
+            Optional<P2p> p2p,
+            GuardStats guardStats) {
         NodeConfig config = ctx.config();
         AgentConfig agent = account.agent();
         ChainConfig chain = account.chain();
@@ -101,11 +106,16 @@ final class AgentsWiring {
         var market = new ChainMarketMetrics(account.client(), agent.market(), head -> heads.update(chain.name(), head));
         var ports = new ProposalLifecycle.Ports(
                 account.gateway(), market, storage.stores(), storage.database()::inTransaction);
-        return new ProposalLifecycle(binding, governanceAgent(ctx, agent), advisor, ports, listeners);
+        return new ProposalLifecycle(
+                binding, analyst(ctx, agent, chain, storage, guardStats), advisor, ports, listeners);
     }
 
-    /** The agent proper: the analyst with the agent's tuning, simulating on forks, held to its market's one call. */
-    private static GovernanceAgent governanceAgent(NodeContext ctx, AgentConfig agent) {
+    /**
+     * The agent proper, with the agent's tuning, simulating on forks, held to its market's one call: the rate-model
+     * sweep, or a language model when the agent's analyst is {@code kind: llm}.
+     */
+    private static Analyst analyst(
+            NodeContext ctx, AgentConfig agent, ChainConfig chain, Storage storage, GuardStats guardStats) {
         var tuning = agent.tuning();
         AnalystSettings defaults = AnalystSettings.defaults();
         AnalystSettings settings = new AnalystSettings(
@@ -122,12 +132,22 @@ final class AgentsWiring {
                 CheckRegistry.discover(),
                 CheckSettings.defaults(),
                 ctx.config().simulation().parallelForks());
-        return new GovernanceAgent(
-                agent.name(),
-                new RateModelAnalyst(settings),
-                simulator,
-                proposalPolicy,
-                message -> ctx.listeners().progress().progress(agent.name(), message));
+        java.util.function.Consumer<String> progress =
+                message -> ctx.listeners().progress().progress(agent.name(), message);
+        if (agent.analyst().isLlm()) {
+            var history = new StoredGovernanceHistory(storage.stores().proposals(), chain.name());
+            try {
+                return LlmAnalyst.create(
+                        agent.name(),
+                        agent.analyst().llm(),
+                        System::getenv,
+                        new LlmAnalyst.Parts(simulator, proposalPolicy, settings, history, guardStats, progress));
+            } catch (IllegalArgumentException e) {
+                throw new io.chaoschain.core.UserFacingException(
+                        "error: agent '" + agent.name() + "': " + e.getMessage());
+            }
+        }
+        return new GovernanceAgent(agent.name(), new RateModelAnalyst(settings), simulator, proposalPolicy, progress);
     }
 
     /**
