@@ -28,6 +28,7 @@ import io.chaoschain.simulation.checks.CheckSettings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,8 @@ final class AgentsWiring {
      *
      * @param heads the chain heads the lifecycles last read (the API's health endpoint shows them)
      */
-    record Agents(List<ProposalLifecycle> lifecycles, List<Service> voteMonitors, HeadCache heads) {
+    record Agents(
+            List<ProposalLifecycle> lifecycles, List<Service> voteMonitors, List<Service> warmForks, HeadCache heads) {
 
         /** True once every agent's latest proposal has reached a recorded outcome. */
         boolean idle() {
@@ -57,19 +59,25 @@ final class AgentsWiring {
     static Agents wire(NodeContext ctx, Chains chains, Storage storage, Reputation reputation, Optional<P2p> p2p) {
         HeadCache heads = new HeadCache(ctx.config());
         List<ProposalLifecycle> lifecycles = new ArrayList<>();
+        Map<String, WarmForks> warm = new LinkedHashMap<>();
         for (AgentAccount account : chains.agents().values()) {
             List<MilestoneListener> milestones = new ArrayList<>();
             milestones.add(reputation.flow(account.agent().name()));
             p2p.ifPresent(p -> milestones.add(p.exchange()));
             milestones.add(ctx.listeners().milestones());
             Listeners listeners = new Listeners(ctx.listeners().progress(), MilestoneListener.fanOut(milestones));
-            lifecycles.add(lifecycle(ctx, account, storage, heads, listeners, p2p));
+            WarmForks forks = warm.computeIfAbsent(
+                    account.chain().name(),
+                    name -> new WarmForks(
+                            account.chain().rpc().getFirst(),
+                            ctx.config().simulation().warmForks()));
+            lifecycles.add(lifecycle(ctx, account, storage, heads, listeners, p2p, forks));
         }
         List<Service> voteMonitors = new ArrayList<>();
         for (ChainConfig chain : ctx.config().chains().values()) {
             voteMonitors.add(voteMonitor(ctx, chain, chains.client(chain.name()), storage));
         }
-        return new Agents(List.copyOf(lifecycles), List.copyOf(voteMonitors), heads);
+        return new Agents(List.copyOf(lifecycles), List.copyOf(voteMonitors), List.copyOf(warm.values()), heads);
     }
 
     private static ProposalLifecycle lifecycle(
@@ -78,7 +86,8 @@ final class AgentsWiring {
             Storage storage,
             HeadCache heads,
             Listeners listeners,
-            Optional<P2p> p2p) {
+            Optional<P2p> p2p,
+            WarmForks forks) {
         NodeConfig config = ctx.config();
         AgentConfig agent = account.agent();
         ChainConfig chain = account.chain();
@@ -101,11 +110,11 @@ final class AgentsWiring {
         var market = new ChainMarketMetrics(account.client(), agent.market(), head -> heads.update(chain.name(), head));
         var ports = new ProposalLifecycle.Ports(
                 account.gateway(), market, storage.stores(), storage.database()::inTransaction);
-        return new ProposalLifecycle(binding, governanceAgent(ctx, agent), advisor, ports, listeners);
+        return new ProposalLifecycle(binding, governanceAgent(ctx, agent, forks), advisor, ports, listeners);
     }
 
     /** The agent proper: the analyst with the agent's tuning, simulating on forks, held to its market's one call. */
-    private static GovernanceAgent governanceAgent(NodeContext ctx, AgentConfig agent) {
+    private static GovernanceAgent governanceAgent(NodeContext ctx, AgentConfig agent, WarmForks forks) {
         var tuning = agent.tuning();
         AnalystSettings defaults = AnalystSettings.defaults();
         AnalystSettings settings = new AnalystSettings(
@@ -121,7 +130,8 @@ final class AgentsWiring {
         var simulator = new AnvilForkSimulator(
                 CheckRegistry.discover(),
                 CheckSettings.defaults(),
-                ctx.config().simulation().parallelForks());
+                ctx.config().simulation().parallelForks(),
+                forks);
         return new GovernanceAgent(
                 agent.name(),
                 new RateModelAnalyst(settings),
