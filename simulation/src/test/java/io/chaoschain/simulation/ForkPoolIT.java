@@ -7,6 +7,7 @@ import io.chaoschain.chains.EvmChainClient;
 import io.chaoschain.chains.testing.Devnet;
 import io.chaoschain.chains.testing.WithDevnet;
 import io.chaoschain.core.simulation.SimulationException;
+import io.chaoschain.core.testing.Waiter;
 import io.chaoschain.simulation.internal.SimulationRpc;
 import java.math.BigInteger;
 import java.util.Map;
@@ -50,12 +51,12 @@ class ForkPoolIT {
                                         .substring(2),
                                 16))
                         .isZero();
-                // automine is back on: a sent transaction is mined without evm_mine
+                // automine is back on: a sent transaction is mined without evm_mine (Anvil answers before mining)
                 fork.send("anvil_setBalance", devnet.account(0).getAddress(), "0xde0b6b3a7640000");
                 fork.send(
                         "eth_sendTransaction",
                         Map.of("from", devnet.account(0).getAddress(), "to", ACCOUNT, "value", "0x1"));
-                assertThat(blockNumber(fork)).isEqualTo(originBlock + 1);
+                Waiter.waitFor("the transaction to be mined", () -> blockNumber(fork) == originBlock + 1);
             }
         }
     }

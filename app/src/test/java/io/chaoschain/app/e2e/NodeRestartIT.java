@@ -173,7 +173,7 @@ class NodeRestartIT {
         return new ProcessBuilder(
                         java,
                         "-cp",
-                        JAR + java.io.File.pathSeparator + JAR.resolveSibling("lib-ml") + "/*",
+                        JAR + System.getProperty("path.separator") + JAR.resolveSibling("lib-ml") + "/*",
                         "io.chaoschain.app.cli.ChaosChainCommand",
                         "node",
                         "--config",
