@@ -109,7 +109,14 @@ public final class ForkPool implements AutoCloseable {
             slots = List.copyOf(all);
         }
         slots.forEach(Slot::stop);
-        idle.forEach(f -> f.thenAccept(Slot::stop));
+        // a fork still starting is waited for and stopped, so no Anvil process outlives the pool (and this JVM)
+        for (CompletableFuture<Slot> pending : idle) {
+            try {
+                pending.join().stop();
+            } catch (RuntimeException e) {
+                // it never started: nothing to stop
+            }
+        }
     }
 
     private CompletableFuture<Slot> startSlot(String originUrl, long block) {

@@ -105,6 +105,21 @@ class ForkPoolIT {
     }
 
     @Test
+    void shouldStopAForkStillStartingWhenClosed(Devnet devnet) {
+        ForkPool.start(devnet.rpcUrl(), -1, 2).close();
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(p -> p.info().command().orElse("").endsWith("anvil")
+                                && p.info()
+                                        .arguments()
+                                        .map(a -> String.join(" ", a))
+                                        .orElse("")
+                                        .contains("--fork-url")))
+                .as("fork processes left running")
+                .isEmpty();
+    }
+
+    @Test
     void shouldReportAForkThatCannotStart() {
         try (ForkPool pool = ForkPool.start("http://127.0.0.1:1", -1, 1)) {
             assertThatThrownBy(() -> pool.lease("http://127.0.0.1:1", -1))
