@@ -46,6 +46,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +95,7 @@ public final class AnvilForkSimulator implements ProposalSimulator {
     private final CheckRegistry checks;
     private final CheckSettings settings;
     private final int parallelForks;
+    private final Supplier<ForkPool> warmForks;
 
     /** Runs the built-in and ServiceLoader-registered safety checks with default settings. */
     public AnvilForkSimulator() {
@@ -115,12 +117,23 @@ public final class AnvilForkSimulator implements ProposalSimulator {
      *     {@link #defaultParallelForks()}; never more forks than candidates
      */
     public AnvilForkSimulator(CheckRegistry checks, CheckSettings settings, int parallelForks) {
+        this(checks, settings, parallelForks, () -> null);
+    }
+
+    /**
+     * @param warmForks the pool to lease forks from (a node's warm forks), or a supplier of null to start a new Anvil
+     *     process per fork; asked once per sweep
+     * @see #AnvilForkSimulator(CheckRegistry, CheckSettings, int)
+     */
+    public AnvilForkSimulator(
+            CheckRegistry checks, CheckSettings settings, int parallelForks, Supplier<ForkPool> warmForks) {
         if (parallelForks < 0) {
             throw new IllegalArgumentException("parallelForks must be 0 (automatic) or more, not " + parallelForks);
         }
         this.checks = checks;
         this.settings = settings;
         this.parallelForks = parallelForks;
+        this.warmForks = warmForks;
     }
 
     /** The contracts' error ABIs, parsed once per JVM on first use. */
@@ -164,7 +177,7 @@ public final class AnvilForkSimulator implements ProposalSimulator {
 
         List<MetricProbe> allProbes = distinctProbes(requests);
         List<List<Integer>> plan = plan(requests.size(), forksFor(requests.size()));
-        Sweep sweep = new Sweep(requests, window, chainId, where, allProbes, plan.size());
+        Sweep sweep = new Sweep(requests, window, chainId, where, allProbes, plan.size(), warmForks.get());
         if (plan.size() == 1) {
             return List.copyOf(runOnFork(sweep, 0, plan.getFirst(), () -> false, fork -> {}));
         }
@@ -178,7 +191,8 @@ public final class AnvilForkSimulator implements ProposalSimulator {
             long chainId,
             String where,
             List<MetricProbe> allProbes,
-            int forks) {}
+            int forks,
+            ForkPool pool) {}
 
     /** The number of forks for a sweep of this many candidates: the configured count, never more than candidates. */
     int forksFor(int candidates) {
@@ -212,7 +226,7 @@ public final class AnvilForkSimulator implements ProposalSimulator {
      * stops every fork (their processes are closed, which ends their runs) and is rethrown once all have ended.
      */
     private List<SimulationReport> runInParallel(Sweep sweep, List<List<Integer>> plan) {
-        Set<AnvilProcess> live = ConcurrentHashMap.newKeySet();
+        Set<Runnable> live = ConcurrentHashMap.newKeySet();
         AtomicBoolean aborted = new AtomicBoolean();
         SimulationReport[] reports = new SimulationReport[sweep.requests().size()];
         RuntimeException failure = null;
@@ -245,12 +259,12 @@ public final class AnvilForkSimulator implements ProposalSimulator {
                     // the other forks' runs end with errors once their Anvil is gone; only the first failure is
                     // reported
                     aborted.set(true);
-                    live.forEach(AnvilProcess::close);
+                    live.forEach(Runnable::run);
                     futures.forEach(fu -> fu.cancel(true));
                 }
             }
         } finally {
-            live.forEach(AnvilProcess::close);
+            live.forEach(Runnable::run);
         }
         if (failure != null) {
             throw failure;
@@ -262,14 +276,14 @@ public final class AnvilForkSimulator implements ProposalSimulator {
      * Starts one fork at the window's block and simulates the given requests on it; the fork is closed on return.
      *
      * @param aborted true once the sweep failed elsewhere: a fork started after that is closed at once
-     * @param started told of the fork as soon as it runs, so a failing sweep can close it
+     * @param started given a way to stop the fork as soon as it runs, so a failing sweep can close it
      */
     private List<SimulationReport> runOnFork(
             Sweep sweep,
             int fork,
             List<Integer> indices,
             java.util.function.BooleanSupplier aborted,
-            java.util.function.Consumer<AnvilProcess> started) {
+            java.util.function.Consumer<Runnable> started) {
         TrafficWindow window = sweep.window();
         SimulationRequest first = sweep.requests().getFirst();
         String where = sweep.where();
@@ -282,6 +296,23 @@ public final class AnvilForkSimulator implements ProposalSimulator {
                 window.forkBlock(),
                 sweep.chainId(),
                 indices.size());
+        if (sweep.pool() != null) {
+            try (ForkPool.Lease lease = sweep.pool().lease(first.rpcUrl(), window.forkBlock())) {
+                started.accept(lease::discard);
+                if (aborted.getAsBoolean()) {
+                    throw new SimulationException(
+                            label + " of " + where + " stopped: another fork of the sweep failed");
+                }
+                List<SimulationRequest> mine =
+                        indices.stream().map(sweep.requests()::get).toList();
+                return run(lease.rpcUrl(), mine, indices, window, sweep.chainId(), first.rpcUrl(), sweep, label);
+            } catch (RpcErrorException | ChainUnavailableException e) {
+                throw new SimulationException(
+                        "simulation on a warm fork of " + where + " at block " + window.forkBlock() + " failed: "
+                                + e.getMessage(),
+                        e);
+            }
+        }
         AnvilProcess process;
         try {
             process = AnvilProcess.start(forkOptions(first.rpcUrl(), window.forkBlock()));
@@ -293,7 +324,7 @@ public final class AnvilForkSimulator implements ProposalSimulator {
                     e);
         }
         // registered before the abort check: either this thread sees the abort or the aborting one sees the fork
-        started.accept(process);
+        started.accept(process::close);
         try (process) {
             if (aborted.getAsBoolean()) {
                 throw new SimulationException(label + " of " + where + " stopped: another fork of the sweep failed");
@@ -302,7 +333,7 @@ public final class AnvilForkSimulator implements ProposalSimulator {
             List<SimulationRequest> mine =
                     indices.stream().map(sweep.requests()::get).toList();
             List<SimulationReport> out =
-                    run(process, mine, indices, window, sweep.chainId(), first.rpcUrl(), sweep.allProbes(), label);
+                    run(process.rpcUrl(), mine, indices, window, sweep.chainId(), first.rpcUrl(), sweep, label);
             LOG.info(
                     "{}: {} candidate(s) simulated in {} ms (fork start {} ms)",
                     label,
@@ -319,17 +350,17 @@ public final class AnvilForkSimulator implements ProposalSimulator {
     }
 
     private List<SimulationReport> run(
-            AnvilProcess fork,
+            String forkUrl,
             List<SimulationRequest> requests,
             List<Integer> indices,
             TrafficWindow window,
             long chainId,
             String originUrl,
-            List<MetricProbe> allProbes,
+            Sweep sweep,
             String label) {
-        try (EvmChainClient forkRpc = SimulationRpc.connect(label, fork.rpcUrl());
+        try (EvmChainClient forkRpc = SimulationRpc.connect(label, forkUrl);
                 EvmChainClient origin = SimulationRpc.connect("origin", originUrl)) {
-            return run(forkRpc, origin, requests, indices, window, chainId, allProbes, label);
+            return run(forkRpc, origin, requests, indices, window, chainId, sweep.allProbes(), label);
         }
     }
 

@@ -87,13 +87,24 @@ public final class ProposalSimulationEngine {
      * @throws SimulationException when the chain cannot be read or the fork cannot run
      */
     public SafetyReport run(SimulationPlan plan, Consumer<String> progress) {
+        return run(plan, progress, null);
+    }
+
+    /**
+     * Runs the plan on a fork leased from {@code pool} (a new Anvil process when {@code pool} is null); the fork goes
+     * back to the pool, reverted, when the run ends.
+     *
+     * @see #run(SimulationPlan, Consumer)
+     */
+    public SafetyReport run(SimulationPlan plan, Consumer<String> progress, ForkPool pool) {
         String where = Redaction.origin(plan.rpcUrl());
         try (EvmChainClient origin = SimulationRpc.connect("source", plan.rpcUrl())) {
-            return run(plan, progress, origin, where);
+            return run(plan, progress, origin, where, pool);
         }
     }
 
-    private SafetyReport run(SimulationPlan plan, Consumer<String> progress, ChainClient origin, String where) {
+    private SafetyReport run(
+            SimulationPlan plan, Consumer<String> progress, ChainClient origin, String where, ForkPool pool) {
         long chainId;
         long forkBlock;
         List<ProposalUnderTest> proposals = new ArrayList<>();
@@ -139,6 +150,13 @@ public final class ProposalSimulationEngine {
         }
 
         progress.accept("forking " + where + " at block " + forkBlock + " (chain id " + chainId + ")");
+        if (pool != null) {
+            try (ForkPool.Lease fork = pool.lease(plan.rpcUrl(), forkBlock)) {
+                return runOnFork(fork.rpcUrl(), origin, forkBlock, chainId, proposals, plan.settings(), progress);
+            } catch (RpcErrorException | ChainUnavailableException e) {
+                throw new SimulationException("simulation on the fork of " + where + " failed: " + e.getMessage(), e);
+            }
+        }
         AnvilProcess fork;
         try {
             fork = AnvilProcess.start(AnvilProcess.Options.fork(plan.rpcUrl(), forkBlock)

@@ -1,28 +1,40 @@
 package io.chaoschain.app.cli;
 
 import io.chaoschain.core.UserFacingException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code chaoschain} command: a thin root that only assembles the subcommands. */
+/**
+ * The {@code chaoschain} command: a thin root that only assembles the subcommands.
+ *
+ * <p>Only the subcommand a run names is registered (picocli reflects over every registered command's options, which
+ * loads their types): {@code chaoschain simulate ...} never loads the node, the store or the API. Help, a missing or
+ * unknown subcommand register all of them, so usage text and errors list every subcommand.
+ */
 @Command(
         name = "chaoschain",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description =
-                "ChaosChain Governance OS: agents that watch chains, draft proposals, prove them on a fork and submit them.",
-        subcommands = {
-            DemoCommand.class,
-            NodeCommand.class,
-            DevnetCommand.class,
-            ProposalsCommand.class,
-            AgentsCommand.class,
-            ReputationCommand.class,
-            RewardsCommand.class,
-            SimulateCommand.class,
-            CommandLine.HelpCommand.class
-        })
+                "ChaosChain Governance OS: agents that watch chains, draft proposals, prove them on a fork and submit them.")
 public final class ChaosChainCommand implements Runnable {
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("demo", DemoCommand::new);
+        all.put("node", NodeCommand::new);
+        all.put("devnet", DevnetCommand::new);
+        all.put("proposals", ProposalsCommand::new);
+        all.put("agents", AgentsCommand::new);
+        all.put("reputation", ReputationCommand::new);
+        all.put("rewards", RewardsCommand::new);
+        all.put("simulate", SimulateCommand::new);
+        return all;
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,6 +52,14 @@ public final class ChaosChainCommand implements Runnable {
     /** Runs the CLI and returns its exit code: 0 success, 1 failure at run time, 2 bad usage or input. */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new ChaosChainCommand());
+        String named = args.length > 0 ? args[0] : "";
+        boolean versionOnly = args.length == 1 && (named.equals("--version") || named.equals("-V"));
+        if (SUBCOMMANDS.containsKey(named)) {
+            cli.addSubcommand(named, SUBCOMMANDS.get(named).get());
+        } else if (!versionOnly) {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable cause = e;
             while (cause != null && !(cause instanceof UserFacingException)) {

@@ -3,6 +3,7 @@ package io.chaoschain.app.cli;
 import io.chaoschain.core.UserFacingException;
 import io.chaoschain.core.simulation.SimulationException;
 import io.chaoschain.simulation.DraftFile;
+import io.chaoschain.simulation.ForkPool;
 import io.chaoschain.simulation.ProposalSimulationEngine;
 import io.chaoschain.simulation.ProposalSource;
 import io.chaoschain.simulation.SafetyReport;
@@ -120,6 +121,25 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Anvil's fork start is the longest single step: it begins before the flags, files and chain are read, and the
+        // engine leases the fork once it knows the block (moving the fork there if the chain advanced meanwhile).
+        // --repeat runs lease the same fork again, reverted, as a node's warm pool does.
+        try (ForkPool forks =
+                rpcLooksValid() ? ForkPool.start(rpc, block == null || block < 0 ? -1 : block, 1) : null) {
+            return call(forks);
+        }
+    }
+
+    private boolean rpcLooksValid() {
+        try {
+            URI uri = URI.create(rpc);
+            return uri.getHost() != null && List.of("http", "https").contains(String.valueOf(uri.getScheme()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Integer call(ForkPool forks) {
         SimulationPlan plan = plan();
         PrintStream err = System.err;
         long start = System.nanoTime();
@@ -133,7 +153,7 @@ final class SimulateCommand implements Callable<Integer> {
         for (int i = 0; i < repeat; i++) {
             long t0 = System.nanoTime();
             try {
-                report = engine.run(plan, i == 0 ? progress : line -> {});
+                report = engine.run(plan, i == 0 ? progress : line -> {}, forks);
             } catch (SimulationException e) {
                 throw new UserFacingException("simulate: " + e.getMessage(), 3, e);
             }

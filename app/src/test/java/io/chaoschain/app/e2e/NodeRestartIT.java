@@ -172,8 +172,9 @@ class NodeRestartIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(
                         java,
-                        "-jar",
-                        JAR.toString(),
+                        "-cp",
+                        JAR + System.getProperty("path.separator") + JAR.resolveSibling("lib-ml") + "/*",
+                        "io.chaoschain.app.cli.ChaosChainCommand",
                         "node",
                         "--config",
                         world.config().toString())

@@ -174,8 +174,9 @@ public final class ConfigLoader {
         }
 
         SimulationConfig simulation(JsonNode n) {
-            allowOnly(n, "simulation.", Set.of("parallelForks"));
-            return new SimulationConfig(integer(n, "simulation.parallelForks", 0, 0, 64));
+            allowOnly(n, "simulation.", Set.of("parallelForks", "warmForks"));
+            return new SimulationConfig(
+                    integer(n, "simulation.parallelForks", 0, 0, 64), integer(n, "simulation.warmForks", 0, 0, 16));
         }
 
         ReputationConfig reputation(JsonNode n) {

@@ -33,10 +33,12 @@ public record NodeConfig(
     /**
      * @param parallelForks how many Anvil forks a parameter sweep may run at once; 0 picks half the processors,
      *     1 runs every candidate on one fork
+     * @param warmForks Anvil forks the node keeps started and reuses (reverted) for its simulations; 0 starts a new
+     *     fork per sweep
      */
-    public record SimulationConfig(int parallelForks) {
+    public record SimulationConfig(int parallelForks, int warmForks) {
         public static SimulationConfig defaults() {
-            return new SimulationConfig(0);
+            return new SimulationConfig(0, 0);
         }
     }
 

@@ -31,6 +31,7 @@ import io.chaoschain.simulation.checks.CheckSettings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,8 @@ final class AgentsWiring {
      *
      * @param heads the chain heads the lifecycles last read (the API's health endpoint shows them)
      */
-    record Agents(List<ProposalLifecycle> lifecycles, List<Service> voteMonitors, HeadCache heads) {
+    record Agents(
+            List<ProposalLifecycle> lifecycles, List<Service> voteMonitors, List<Service> warmForks, HeadCache heads) {
 
         /** True once every agent's latest proposal has reached a recorded outcome. */
         boolean idle() {
@@ -61,19 +63,25 @@ final class AgentsWiring {
         HeadCache heads = new HeadCache(ctx.config());
         List<ProposalLifecycle> lifecycles = new ArrayList<>();
         GuardStats guardStats = new GuardStats(); // refusals of every LLM analyst of this node, per model
+        Map<String, WarmForks> warm = new LinkedHashMap<>();
         for (AgentAccount account : chains.agents().values()) {
             List<MilestoneListener> milestones = new ArrayList<>();
             milestones.add(reputation.flow(account.agent().name()));
             p2p.ifPresent(p -> milestones.add(p.exchange()));
             milestones.add(ctx.listeners().milestones());
             Listeners listeners = new Listeners(ctx.listeners().progress(), MilestoneListener.fanOut(milestones));
-            lifecycles.add(lifecycle(ctx, account, storage, heads, listeners, p2p, guardStats));
+            WarmForks forks = warm.computeIfAbsent(
+                    account.chain().name(),
+                    name -> new WarmForks(
+                            account.chain().rpc().getFirst(),
+                            ctx.config().simulation().warmForks()));
+            lifecycles.add(lifecycle(ctx, account, storage, heads, listeners, p2p, guardStats, forks));
         }
         List<Service> voteMonitors = new ArrayList<>();
         for (ChainConfig chain : ctx.config().chains().values()) {
             voteMonitors.add(voteMonitor(ctx, chain, chains.client(chain.name()), storage));
         }
-        return new Agents(List.copyOf(lifecycles), List.copyOf(voteMonitors), heads);
+        return new Agents(List.copyOf(lifecycles), List.copyOf(voteMonitors), List.copyOf(warm.values()), heads);
     }
 
     private static ProposalLifecycle lifecycle(
@@ -83,7 +91,8 @@ final class AgentsWiring {
             HeadCache heads,
             Listeners listeners,
             Optional<P2p> p2p,
-            GuardStats guardStats) {
+            GuardStats guardStats,
+            WarmForks forks) {
         NodeConfig config = ctx.config();
         AgentConfig agent = account.agent();
         ChainConfig chain = account.chain();
@@ -107,7 +116,7 @@ final class AgentsWiring {
         var ports = new ProposalLifecycle.Ports(
                 account.gateway(), market, storage.stores(), storage.database()::inTransaction);
         return new ProposalLifecycle(
-                binding, analyst(ctx, agent, chain, storage, guardStats), advisor, ports, listeners);
+                binding, analyst(ctx, agent, chain, storage, guardStats, forks), advisor, ports, listeners);
     }
 
     /**
@@ -115,7 +124,12 @@ final class AgentsWiring {
      * sweep, or a language model when the agent's analyst is {@code kind: llm}.
      */
     private static Analyst analyst(
-            NodeContext ctx, AgentConfig agent, ChainConfig chain, Storage storage, GuardStats guardStats) {
+            NodeContext ctx,
+            AgentConfig agent,
+            ChainConfig chain,
+            Storage storage,
+            GuardStats guardStats,
+            WarmForks forks) {
         var tuning = agent.tuning();
         AnalystSettings defaults = AnalystSettings.defaults();
         AnalystSettings settings = new AnalystSettings(
@@ -131,7 +145,8 @@ final class AgentsWiring {
         var simulator = new AnvilForkSimulator(
                 CheckRegistry.discover(),
                 CheckSettings.defaults(),
-                ctx.config().simulation().parallelForks());
+                ctx.config().simulation().parallelForks(),
+                forks);
         java.util.function.Consumer<String> progress =
                 message -> ctx.listeners().progress().progress(agent.name(), message);
         if (agent.analyst().isLlm()) {

@@ -62,6 +62,7 @@ public final class ChaosChainNode implements AutoCloseable {
         p2p.ifPresent(p -> services.addAll(p.services())); // before the lifecycles: their agents consult peers
         services.addAll(reputation.feedbackMonitors());
         services.addAll(agents.voteMonitors());
+        services.addAll(agents.warmForks()); // before the lifecycles: their sweeps lease these forks
         services.addAll(agents.lifecycles());
         api.ifPresent(services::add);
     }

@@ -38,4 +38,18 @@ class SimulationConfigTest {
                 .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("simulation.forks");
     }
+
+    @Test
+    void shouldKeepNoWarmForksUnlessAsked() throws Exception {
+        assertThat(load("").simulation().warmForks()).isZero();
+        assertThat(load("simulation:\n  warmForks: 2\n").simulation().warmForks())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void shouldRejectAWarmForkCountOutOfRangeNamingIt() {
+        assertThatThrownBy(() -> load("simulation:\n  warmForks: 17\n"))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("simulation.warmForks");
+    }
 }
