@@ -25,7 +25,7 @@ contract ScenarioStablecoin is ERC20 {
 }
 
 /// @notice The part of a Compound v2 Comptroller a price-oracle switch touches.
-contract MiniComptroller {
+contract ProseComptroller {
     address public admin;
     address public oracle;
 

@@ -31,9 +31,7 @@ final class CheckTally {
                 row[HIT]++;
             }
         }
-        failed.stream()
-                .filter(id -> !scenario.expectedFailures().contains(id))
-                .forEach(id -> row(id)[OTHER_ATTACK]++);
+        failed.stream().filter(id -> !scenario.expectedFailures().contains(id)).forEach(id -> row(id)[OTHER_ATTACK]++);
     }
 
     synchronized String markdown() {

@@ -80,7 +80,7 @@ final class DescriptionScenarios {
         String timelock = c.dao.timelock();
         String oldOracle = c.deploy(0, "OwnedPriceOracle", addr(timelock), uint(tokens(2_000)));
         String newOracle = c.deploy(0, "OwnedPriceOracle", addr(timelock), uint(tokens(2_010)));
-        String comptroller = c.deploy(0, "MiniComptroller", addr(timelock), addr(oldOracle));
+        String comptroller = c.deploy(0, "ProseComptroller", addr(timelock), addr(oldOracle));
         return draft(
                 c,
                 "## Oracle migration\n\nThe current feed has been deprecated by its operator. Switch the Comptroller's"
