@@ -2,16 +2,13 @@ package io.chaoschain.chains.identity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chaoschain.chains.keys.TypedData;
 import io.chaoschain.core.Hex;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Sign;
-import org.web3j.crypto.StructuredDataEncoder;
 
 /**
  * The EIP-712 message by which a wallet agrees to become an agent's verified wallet in an ERC-8004 identity registry
@@ -52,13 +49,13 @@ public record AgentWalletAuthorization(
         types.put(
                 "EIP712Domain",
                 List.of(
-                        field("name", "string"), field("version", "string"),
-                        field("chainId", "uint256"), field("verifyingContract", "address")));
+                        TypedData.field("name", "string"), TypedData.field("version", "string"),
+                        TypedData.field("chainId", "uint256"), TypedData.field("verifyingContract", "address")));
         types.put(
                 PRIMARY_TYPE,
                 List.of(
-                        field("agentId", "uint256"), field("newWallet", "address"),
-                        field("owner", "address"), field("deadline", "uint256")));
+                        TypedData.field("agentId", "uint256"), TypedData.field("newWallet", "address"),
+                        TypedData.field("owner", "address"), TypedData.field("deadline", "uint256")));
         Map<String, Object> domain = new LinkedHashMap<>();
         domain.put("name", DOMAIN_NAME);
         domain.put("version", DOMAIN_VERSION);
@@ -83,27 +80,11 @@ public record AgentWalletAuthorization(
 
     /** The 32-byte EIP-712 digest: keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message)). */
     public byte[] digest() {
-        try {
-            return new StructuredDataEncoder(typedDataJson()).hashStructuredData();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TypedData.digest(typedDataJson());
     }
 
     /** Signs the digest; returns the 65-byte signature r ‖ s ‖ v (v = 27 or 28) the registry expects. */
     public byte[] signWith(Credentials signer) {
-        Sign.SignatureData sig = Sign.signMessage(digest(), signer.getEcKeyPair(), false);
-        byte[] out = new byte[65];
-        System.arraycopy(sig.getR(), 0, out, 0, 32);
-        System.arraycopy(sig.getS(), 0, out, 32, 32);
-        out[64] = sig.getV()[0];
-        return out;
-    }
-
-    private static Map<String, String> field(String name, String type) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("name", name);
-        f.put("type", type);
-        return f;
+        return TypedData.sign(digest(), signer);
     }
 }

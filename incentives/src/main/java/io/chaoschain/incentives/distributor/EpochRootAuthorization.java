@@ -1,17 +1,14 @@
 package io.chaoschain.incentives.distributor;
 
+import io.chaoschain.chains.keys.TypedData;
 import io.chaoschain.core.Fields;
 import io.chaoschain.core.Hex;
 import io.chaoschain.core.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Sign;
-import org.web3j.crypto.StructuredDataEncoder;
 
 /**
  * The EIP-712 message by which the distributor's publisher signs an epoch's root and the hash of the epoch's report
@@ -41,13 +38,16 @@ public record EpochRootAuthorization(
         types.put(
                 "EIP712Domain",
                 List.of(
-                        field("name", "string"),
-                        field("version", "string"),
-                        field("chainId", "uint256"),
-                        field("verifyingContract", "address")));
+                        TypedData.field("name", "string"),
+                        TypedData.field("version", "string"),
+                        TypedData.field("chainId", "uint256"),
+                        TypedData.field("verifyingContract", "address")));
         types.put(
                 PRIMARY_TYPE,
-                List.of(field("epoch", "uint256"), field("root", "bytes32"), field("reportHash", "bytes32")));
+                List.of(
+                        TypedData.field("epoch", "uint256"),
+                        TypedData.field("root", "bytes32"),
+                        TypedData.field("reportHash", "bytes32")));
         Map<String, Object> domain = new LinkedHashMap<>();
         domain.put("name", DOMAIN_NAME);
         domain.put("version", DOMAIN_VERSION);
@@ -67,27 +67,11 @@ public record EpochRootAuthorization(
 
     /** keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message)), what the contract's epochRootDigest returns. */
     public byte[] digest() {
-        try {
-            return new StructuredDataEncoder(typedDataJson()).hashStructuredData();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TypedData.digest(typedDataJson());
     }
 
     /** The 65-byte signature r ‖ s ‖ v of the digest with {@code signer}'s key. */
     public byte[] signWith(Credentials signer) {
-        Sign.SignatureData sig = Sign.signMessage(digest(), signer.getEcKeyPair(), false);
-        byte[] out = new byte[65];
-        System.arraycopy(sig.getR(), 0, out, 0, 32);
-        System.arraycopy(sig.getS(), 0, out, 32, 32);
-        out[64] = sig.getV()[0];
-        return out;
-    }
-
-    private static Map<String, String> field(String name, String type) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("name", name);
-        f.put("type", type);
-        return f;
+        return TypedData.sign(digest(), signer);
     }
 }
