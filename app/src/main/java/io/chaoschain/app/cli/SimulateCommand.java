@@ -162,7 +162,12 @@ final class SimulateCommand implements Callable<Integer> {
                 at = Long.parseLong(value);
             }
         }
-        return looksValid(url) ? new EarlyFork(ForkPool.start(url, at, 1), url, at) : null;
+        if (!looksValid(url)) {
+            return null;
+        }
+        EarlyFork fork = new EarlyFork(ForkPool.start(url, at, 1), url, at);
+        ProposalSimulationEngine.preloadInBackground();
+        return fork;
     }
 
     @Override
