@@ -25,6 +25,7 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -165,7 +166,8 @@ public final class EvmChainClient implements ChainClient {
          * @throws UserFacingException when an RPC reports another chain id or no RPC URL answers
          */
         public EvmChainClient connect() {
-            OkHttpClient http = transports == null ? httpClient(retryPolicy.callTimeout()) : null;
+            boolean plain = rpcUrls.stream().allMatch(url -> url.regionMatches(true, 0, "http://", 0, 7));
+            OkHttpClient http = transports == null ? httpClient(retryPolicy.callTimeout(), plain) : null;
             Function<String, Web3jService> factory =
                     transports != null ? transports : url -> new HttpService(url, http);
             List<FailoverWeb3jService.Endpoint> list = rpcUrls.stream()
@@ -198,9 +200,19 @@ public final class EvmChainClient implements ChainClient {
         static final OkHttpClient ROOT = new OkHttpClient();
     }
 
-    private static OkHttpClient httpClient(Duration callTimeout) {
+    /**
+     * The root of clients whose every URL is plain http (a local node, an Anvil fork): without TLS, so opening one
+     * does not read the JDK's trust store, a large share of a short command's start.
+     */
+    private static final class PlainHttp {
+        static final OkHttpClient ROOT = new OkHttpClient.Builder()
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+                .build();
+    }
+
+    private static OkHttpClient httpClient(Duration callTimeout, boolean plain) {
         Duration connect = callTimeout.compareTo(Duration.ofSeconds(10)) < 0 ? callTimeout : Duration.ofSeconds(10);
-        return SharedHttp.ROOT
+        return (plain ? PlainHttp.ROOT : SharedHttp.ROOT)
                 .newBuilder()
                 .dispatcher(new Dispatcher())
                 .connectionPool(new ConnectionPool())

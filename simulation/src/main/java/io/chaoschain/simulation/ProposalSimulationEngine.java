@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -77,6 +78,22 @@ public final class ProposalSimulationEngine {
 
     private static final class Errors {
         static final ErrorDecoder DECODER = ErrorDecoder.fromClasspath();
+    }
+
+    /**
+     * Reads what every run decodes with (the bundled ABIs and the contracts' custom errors) on a background thread, so
+     * that a process about to simulate does it while its fork starts; a run that needs them sooner waits for them.
+     * A failure is left for the run to report.
+     */
+    public static void preloadInBackground() {
+        Thread.ofPlatform().daemon().name("simulation-preload").start(() -> {
+            try {
+                AbiRegistry.bundled();
+                Objects.requireNonNull(Errors.DECODER);
+            } catch (RuntimeException | Error e) {
+                // the run reads them again and reports what went wrong
+            }
+        });
     }
 
     /**

@@ -51,10 +51,24 @@ public final class ChaosChainCommand implements Runnable {
 
     /** Runs the CLI and returns its exit code: 0 success, 1 failure at run time, 2 bad usage or input. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new ChaosChainCommand());
         String named = args.length > 0 ? args[0] : "";
+        // simulate's Anvil fork starts before picocli is even loaded: parsing takes about as long as Anvil's start
+        SimulateCommand.EarlyFork early = named.equals("simulate") ? SimulateCommand.startEarly(args) : null;
+        try {
+            return execute(named, early, args);
+        } finally {
+            if (early != null) {
+                early.close();
+            }
+        }
+    }
+
+    private static int execute(String named, SimulateCommand.EarlyFork early, String... args) {
+        CommandLine cli = new CommandLine(new ChaosChainCommand());
         boolean versionOnly = args.length == 1 && (named.equals("--version") || named.equals("-V"));
-        if (SUBCOMMANDS.containsKey(named)) {
+        if (early != null) {
+            cli.addSubcommand(named, new SimulateCommand(early));
+        } else if (SUBCOMMANDS.containsKey(named)) {
             cli.addSubcommand(named, SUBCOMMANDS.get(named).get());
         } else if (!versionOnly) {
             SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));

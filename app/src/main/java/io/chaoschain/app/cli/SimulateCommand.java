@@ -119,18 +119,81 @@ final class SimulateCommand implements Callable<Integer> {
             description = "run N times in this process and print per-run times (benchmarks)")
     int repeat;
 
+    /** A fork started from the raw arguments before they were parsed, or null; see {@link #startEarly}. */
+    private final EarlyFork early;
+
+    SimulateCommand() {
+        this(null);
+    }
+
+    SimulateCommand(EarlyFork early) {
+        this.early = early;
+    }
+
+    /** A fork pool started for {@code rpc} at {@code block} (-1: latest) before the arguments were parsed. */
+    record EarlyFork(ForkPool pool, String rpc, long block) implements AutoCloseable {
+        @Override
+        public void close() {
+            pool.close();
+        }
+    }
+
+    /**
+     * Starts the Anvil fork from the raw arguments of {@code simulate ...} ({@code --rpc} and {@code --block}), so that
+     * Anvil's start, the longest single step, overlaps the JVM's parsing of the command line; null when there is no
+     * usable {@code --rpc} or the run only asks for help or the version. The caller closes it whatever the run did.
+     */
+    static EarlyFork startEarly(String... args) {
+        String url = null;
+        long at = -1;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (List.of("-h", "--help", "-V", "--version").contains(arg)) {
+                return null;
+            }
+            int eq = arg.indexOf('=');
+            String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+            String value = eq > 0 && name.length() < arg.length()
+                    ? arg.substring(eq + 1)
+                    : i + 1 < args.length ? args[i + 1] : null;
+            if (name.equals("--rpc")) {
+                url = value;
+            } else if (name.equals("--block") && value != null && value.matches("[0-9]{1,18}")) {
+                at = Long.parseLong(value);
+            }
+        }
+        if (!looksValid(url)) {
+            return null;
+        }
+        EarlyFork fork = new EarlyFork(ForkPool.start(url, at, 1), url, at);
+        ProposalSimulationEngine.preloadInBackground();
+        return fork;
+    }
+
     @Override
     public Integer call() {
-        // Anvil's fork start is the longest single step: it begins before the flags, files and chain are read, and the
-        // engine leases the fork once it knows the block (moving the fork there if the chain advanced meanwhile).
-        // --repeat runs lease the same fork again, reverted, as a node's warm pool does.
-        try (ForkPool forks =
-                rpcLooksValid() ? ForkPool.start(rpc, block == null || block < 0 ? -1 : block, 1) : null) {
+        // Anvil's fork start is the longest single step: it begins before the flags, files and chain are read (when
+        // main saw --rpc, before the command line was parsed), and the engine leases the fork once it knows the block
+        // (moving the fork there if the chain advanced meanwhile). --repeat runs lease the same fork again, reverted,
+        // as a node's warm pool does.
+        long at = block == null || block < 0 ? -1 : block;
+        if (early != null && early.rpc().equals(rpc) && early.block() == at) {
+            try (early) {
+                return call(early.pool());
+            }
+        }
+        if (early != null) {
+            early.close();
+        }
+        try (ForkPool forks = looksValid(rpc) ? ForkPool.start(rpc, at, 1) : null) {
             return call(forks);
         }
     }
 
-    private boolean rpcLooksValid() {
+    private static boolean looksValid(String rpc) {
+        if (rpc == null) {
+            return false;
+        }
         try {
             URI uri = URI.create(rpc);
             return uri.getHost() != null && List.of("http", "https").contains(String.valueOf(uri.getScheme()));
