@@ -2,6 +2,7 @@ package io.chaoschain.p2p.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chaoschain.core.testing.Waiter;
 import io.chaoschain.p2p.Host;
 import io.chaoschain.p2p.HostConfig;
 import io.chaoschain.p2p.Multiaddr;
@@ -80,6 +81,11 @@ class KadDhtTest {
         KadDht live = node(List.of());
         KadDht d = node(List.of(dead, addr(hosts.getFirst())));
         assertThat(d.bootstrap()).isEqualTo(1);
+        // the live peer adds the newcomer when its side of the connection is up, which may follow bootstrap's return
+        Waiter.waitFor(
+                "the live bootstrap peer's routing table to hold the newcomer",
+                Duration.ofSeconds(10),
+                () -> live.routingTable().size() >= 1);
         assertThat(live.routingTable().size()).isEqualTo(1);
     }
 }
